@@ -1,0 +1,53 @@
+//! Criterion benchmarks of the core alone (no JS boundary), by input size.
+
+use cfn_accel_core::{compress, digest, hash, json, stats};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+const SIZES: [usize; 3] = [64, 1024, 65536];
+
+/// Text that compresses like real records: JSON-ish, repetitive, not uniform.
+fn text(n: usize) -> Vec<u8> {
+    let mut s = Vec::with_capacity(n + 64);
+    let mut i = 0u64;
+    while s.len() < n {
+        s.extend_from_slice(format!("{{\"id\":{i},\"agent\":\"coder-{}\",\"ok\":true}},", i % 7).as_bytes());
+        i = i.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) >> 40;
+    }
+    s.truncate(n);
+    s
+}
+
+fn json_doc(n: usize) -> Vec<u8> {
+    let mut s = b"[".to_vec();
+    s.extend_from_slice(&text(n));
+    while s.last() != Some(&b',') {
+        s.pop();
+    }
+    s.pop();
+    s.push(b']');
+    s
+}
+
+fn benches(c: &mut Criterion) {
+    for &n in &SIZES {
+        let data = text(n);
+        let mut g = c.benchmark_group(format!("core/{n}"));
+        g.throughput(Throughput::Bytes(n as u64));
+        g.bench_function(BenchmarkId::new("xxh64", n), |b| b.iter(|| hash::xxh64(&data, 0)));
+        g.bench_function(BenchmarkId::new("xxh3", n), |b| b.iter(|| hash::xxh3(&data)));
+        g.bench_function(BenchmarkId::new("fnv1a32", n), |b| b.iter(|| hash::fnv1a32(&data)));
+        g.bench_function(BenchmarkId::new("sha256", n), |b| b.iter(|| digest::sha256(&data)));
+        g.bench_function(BenchmarkId::new("lz4_compress", n), |b| b.iter(|| compress::lz4_compress(&data)));
+        let lz = compress::lz4_compress(&data).unwrap();
+        g.bench_function(BenchmarkId::new("lz4_decompress", n), |b| b.iter(|| compress::lz4_decompress(&lz, n)));
+        g.bench_function(BenchmarkId::new("gzip6", n), |b| b.iter(|| compress::gzip(&data, 6)));
+        let doc = json_doc(n);
+        g.bench_function(BenchmarkId::new("json_check", n), |b| b.iter(|| json::check(&doc, false)));
+        let vals: Vec<f64> = (0..n / 8).map(|i| (i * 7919 % 1000) as f64 / 10.0).collect();
+        g.bench_function(BenchmarkId::new("aggregate", n), |b| b.iter(|| stats::aggregate(&vals)));
+        g.finish();
+    }
+}
+
+criterion_group!(core_benches, benches);
+criterion_main!(core_benches);

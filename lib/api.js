@@ -1,0 +1,227 @@
+'use strict';
+// The public API, written once over the backend interface (the primitives in
+// backends/guard.js). Everything here is argument checking, result shaping
+// and the few operations that V8 itself does best on every backend.
+
+const crypto = require('node:crypto');
+const args = require('./args');
+const { cfnError, typeError } = require('./errors');
+const { adaptive } = require('./dispatch');
+const { triple, isMusl } = require('./platform');
+const jsBackend = require('./backends/js');
+const { version } = require('../package.json');
+
+const AGG_FIELDS = ['count', 'dropped', 'sum', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'];
+
+/** Turns the flat aggregate vector of a backend into the named result. */
+function namedAggregate(v) {
+  const out = {};
+  for (let i = 0; i < AGG_FIELDS.length; i++) {
+    const x = v[i];
+    out[AGG_FIELDS[i]] = Number.isNaN(x) ? null : x;
+  }
+  return out;
+}
+
+/** -1, 0 or 1 comparing `a` and `b` by Unicode code point. */
+function compareCodePoints(a, b) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  // UTF-16 unit order differs from code point order around surrogates: step
+  // back onto a shared high surrogate, then compare whole code points.
+  const prev = i > 0 ? a.charCodeAt(i - 1) : 0;
+  if (prev >= 0xd800 && prev <= 0xdbff) i--;
+  return a.codePointAt(i) < b.codePointAt(i) ? -1 : 1;
+}
+
+/** Sortable, unique ids: time, a per-process sequence and a process tag. */
+function idFactory() {
+  const tag = crypto.randomBytes(4).toString('hex');
+  let lastMs = 0;
+  let seq = 0;
+  return () => {
+    let now = Date.now();
+    if (now <= lastMs) {
+      now = lastMs;
+      seq++;
+      // 36^5 ids per millisecond, then borrow the next millisecond.
+      if (seq >= 60466176) {
+        now = ++lastMs;
+        seq = 0;
+      }
+    } else {
+      seq = 0;
+    }
+    lastMs = now;
+    return `${now.toString(36).padStart(9, '0')}-${seq.toString(36).padStart(5, '0')}-${tag}`;
+  };
+}
+
+function encodeDigest(buf, opts, name) {
+  const { encoding } = args.options(opts);
+  if (encoding === undefined || encoding === 'buffer') return buf;
+  if (encoding === 'hex' || encoding === 'base64' || encoding === 'base64url') return buf.toString(encoding);
+  throw typeError(`${name} options.encoding`, "'hex', 'base64', 'base64url' or 'buffer'", encoding);
+}
+
+/**
+ * Builds the public API over a loaded backend (`load()`'s result).
+ */
+function createApi({ backend, forced, loadErrors }) {
+  // Forced backends run everything themselves, so tests exercise them fully.
+  const b = forced || backend.name === 'js' ? backend : adaptive(backend, jsBackend);
+  const newId = idFactory();
+
+  const maxOut = (opts, name) =>
+    args.integer(args.options(opts, `${name} options`).maxOutputLength, `${name} options.maxOutputLength`, 0, Number.MAX_SAFE_INTEGER, -1);
+  const levelOf = (opts, name, max) =>
+    args.integer(args.options(opts, `${name} options`).level, `${name} options.level`, -1, max, -1);
+
+  const hashText = (strFn, bytesFn, x, name, extra) => {
+    if (typeof x === 'string') return b[strFn](x, extra);
+    if (args.isBytes(x)) return b[bytesFn](x, extra);
+    throw typeError(name, 'a string, Buffer or Uint8Array', x);
+  };
+
+  const checkJSON = (text) => {
+    const t = args.textOrBytes(text, 'text');
+    const error = typeof t === 'string' ? b.jsonCheckStr(t) : b.jsonCheck(t);
+    return { valid: error === null || error === undefined, error: error || null };
+  };
+
+  const parseJSON = (text, reviver) => {
+    const t = args.textOrBytes(text, 'text');
+    const s = typeof t === 'string' ? t : Buffer.from(t.buffer, t.byteOffset, t.length).toString('utf8');
+    try {
+      // V8 builds JS values faster than any boundary crossing could; the
+      // backend is asked only where the error is.
+      return JSON.parse(s, reviver);
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+      const where = checkJSON(t).error;
+      if (!where) throw cfnError('ERR_CFN_SYNTAX', e.message, SyntaxError);
+      throw cfnError('ERR_CFN_SYNTAX', `${where.message} at line ${where.line} column ${where.column}`, SyntaxError, {
+        line: where.line,
+        column: where.column,
+        offset: where.offset,
+      });
+    }
+  };
+
+  const validateRegex = (pattern, flags = '') => {
+    args.string(pattern, 'pattern');
+    args.string(flags, 'flags');
+    const why = b.regexCheck(pattern, flags);
+    return why === null || why === undefined;
+  };
+
+  const codec = (enc, dec, maxLevel) => [
+    (data, opts) => b[enc](args.bytesOf(data, 'data'), levelOf(opts, enc, maxLevel)),
+    (data, opts) => b[dec](args.strictBytes(data, 'data'), maxOut(opts, dec)),
+  ];
+  const [gzip, gunzip] = codec('gzip', 'gunzip', 9);
+  const [deflate, inflate] = codec('deflate', 'inflate', 9);
+  const [brotli, unbrotli] = codec('brotli', 'unbrotli', 11);
+
+  const stringOps = {
+    fastHash: (s) => hashText('fnv1a32Str', 'fnv1a32', s, 's'),
+    xxh64: (s, seed) => hashText('xxh64Str', 'xxh64', s, 's', args.seed64(seed)),
+    xxh3: (s) => hashText('xxh3Str', 'xxh3', s, 's'),
+    fastCompare: (a, b2) => compareCodePoints(args.string(a, 'a'), args.string(b2, 'b')),
+    fastSearch(hay, needle, from = 0) {
+      const start = Math.max(0, args.integer(from, 'from', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 0));
+      if (typeof hay === 'string') return hay.indexOf(args.string(needle, 'needle'), start);
+      return b.bytesFind(args.strictBytes(hay, 'hay'), args.bytesOf(needle, 'needle'), Math.min(start, 0xffffffff));
+    },
+    fastReplace(s, pattern, repl) {
+      args.string(s, 's');
+      args.string(pattern, 'pattern');
+      args.string(repl, 'repl');
+      return s.replaceAll(pattern, () => repl); // a function: no `$` patterns
+    },
+    fastJSONStringify: (v) => JSON.stringify(v),
+    createEnvelope(message, metadata, sender) {
+      if (typeof sender !== 'string' || sender.length === 0) throw typeError('sender', 'a non-empty string', sender);
+      const meta = args.options(metadata, 'metadata');
+      return { id: newId(), sender, timestamp: Date.now(), message, metadata: meta };
+    },
+  };
+
+  const memoryOps = {
+    fastCopy(src, dest, len) {
+      args.strictBytes(src, 'src');
+      args.strictBytes(dest, 'dest');
+      const n = Math.min(args.integer(len, 'len', 0, Number.MAX_SAFE_INTEGER, src.length), src.length, dest.length);
+      dest.set(n === src.length ? src : src.subarray(0, n));
+      return n;
+    },
+    fastCompare: (a, b2) => b.bytesCompare(args.strictBytes(a, 'a'), args.strictBytes(b2, 'b')),
+    compress: (data) => b.lz4Compress(args.bytesOf(data, 'data')),
+    decompress: (data, opts) => b.lz4Decompress(args.strictBytes(data, 'data'), maxOut(opts, 'decompress')),
+    aggregateMetrics(values) {
+      let v = values;
+      if (!(v instanceof Float64Array)) {
+        if (!Array.isArray(v) && !ArrayBuffer.isView(v)) throw typeError('values', 'an array of numbers or a typed array', v);
+        v = Float64Array.from(v, (x) => (typeof x === 'number' ? x : NaN));
+      }
+      return namedAggregate(b.aggregate(v));
+    },
+  };
+
+  const cryptoOps = {
+    hashSHA256: (d, opts) => encodeDigest(b.sha256(args.bytesOf(d, 'data')), opts, 'hashSHA256'),
+    hashMD5: (d, opts) => encodeDigest(b.md5(args.bytesOf(d, 'data')), opts, 'hashMD5'),
+    encrypt: (data, key) =>
+      b.aesGcmSeal(args.strictBytes(key, 'key'), crypto.randomBytes(12), args.bytesOf(data, 'data')),
+    decrypt: (data, key) => b.aesGcmOpen(args.strictBytes(key, 'key'), args.strictBytes(data, 'data')),
+  };
+
+  const validation = {
+    validateJSON: (text) => checkJSON(text).valid,
+    checkJSON,
+    validateRegex,
+  };
+
+  const capabilities = () => {
+    const t = triple();
+    return {
+      native: backend.name === 'native',
+      wasm: backend.name === 'wasm' || wasmAvailable(),
+      simd: backend.name === 'native' && (process.arch === 'x64' || process.arch === 'arm64'),
+      threads: Boolean(backend.hasThreads()),
+      platform: process.platform,
+      arch: process.arch,
+      libc: process.platform === 'linux' ? (isMusl() ? 'musl' : 'glibc') : null,
+      triple: t,
+      version,
+    };
+  };
+
+  return {
+    backend: backend.name,
+    loadErrors: loadErrors.slice(),
+    capabilities,
+    stringOps,
+    astParser: { parseJSON },
+    memoryOps,
+    crypto: cryptoOps,
+    validation,
+    compression: { gzip, gunzip, deflate, inflate, brotli, unbrotli },
+    /** Internal: the primitives as routed (for tests and benchmarks). */
+    _backend: b,
+  };
+}
+
+let wasmChecked;
+/** Whether the wasm build is present (checked once, without loading it). */
+function wasmAvailable() {
+  if (wasmChecked === undefined) {
+    const path = require('node:path');
+    wasmChecked = require('node:fs').existsSync(path.join(__dirname, '..', 'wasm-build', 'pkg', 'cfn_accel_wasm_bg.wasm'));
+  }
+  return wasmChecked;
+}
+
+module.exports = { createApi, compareCodePoints };

@@ -1,0 +1,128 @@
+'use strict';
+// The plain-JavaScript backend: the same primitives as the native and wasm
+// bindings, on Node's built-ins where Node has one (crypto, zlib) and
+// hand-written where it has none (xxHash, LZ4 frames, the JSON checker).
+
+const crypto = require('node:crypto');
+const zlib = require('node:zlib');
+const { cfnError } = require('../errors');
+const { xxh32, xxh64, xxh3 } = require('../js/xxhash');
+const lz4 = require('../js/lz4');
+const { checkJSON } = require('../js/json');
+const { aggregate } = require('../js/stats');
+
+const { MAX_LENGTH } = require('node:buffer').constants;
+
+const DEFAULT_MAX_OUTPUT = 256 * 1024 * 1024;
+const utf8 = (s) => Buffer.from(s, 'utf8');
+const cap = (max) => (Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_MAX_OUTPUT);
+
+function fnv1a32(bytes) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over a string's UTF-8 without encoding it when it is ASCII. */
+function fnv1a32Str(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return fnv1a32(utf8(s));
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function zlibLevel(level, max) {
+  if (!Number.isInteger(level) || level < -1 || level > max) {
+    throw cfnError('ERR_CFN_INVALID_ARG', `level must be -1..${max}, got ${level}`, RangeError);
+  }
+  return level;
+}
+
+/** Maps node:zlib failures onto the package's codes. */
+function decode(fn, data, max, what) {
+  if (data.length === 0) throw cfnError('ERR_CFN_CORRUPT', `invalid ${what} data: unexpected end of input`);
+  const limit = cap(max);
+  try {
+    // node:zlib wants 1 <= maxOutputLength <= buffer.constants.MAX_LENGTH.
+    return fn(data, { maxOutputLength: Math.max(1, Math.min(limit, MAX_LENGTH)) });
+  } catch (e) {
+    if (e && e.code === 'ERR_BUFFER_TOO_LARGE') {
+      throw cfnError('ERR_CFN_LIMIT', `${what} output exceeds maxOutputLength (${limit} bytes)`);
+    }
+    throw cfnError('ERR_CFN_CORRUPT', `invalid ${what} data: ${e && e.message}`);
+  }
+}
+
+function sealKey(key) {
+  if (key.length !== 32) throw cfnError('ERR_CFN_INVALID_ARG', `key must be 32 bytes, got ${key.length}`, RangeError);
+}
+
+module.exports = {
+  name: 'js',
+  fnv1a32,
+  fnv1a32Str,
+  xxh32,
+  xxh64,
+  xxh64Str: (s, seed) => xxh64(utf8(s), seed),
+  xxh3,
+  xxh3Str: (s) => xxh3(utf8(s)),
+  jsonCheck: checkJSON,
+  jsonCheckStr: checkJSON,
+  regexCheck(pattern, flags) {
+    try {
+      new RegExp(pattern, flags); // eslint-disable-line no-new
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  },
+  bytesFind(hay, needle, from) {
+    if (from > hay.length) return needle.length === 0 ? hay.length : -1;
+    return Buffer.from(hay.buffer, hay.byteOffset, hay.length).indexOf(needle, from);
+  },
+  bytesCompare: (a, b) => Buffer.compare(a, b),
+  aggregate,
+  sha256: (d) => crypto.createHash('sha256').update(d).digest(),
+  md5: (d) => crypto.createHash('md5').update(d).digest(),
+  aesGcmSeal(key, nonce, data) {
+    sealKey(key);
+    const c = crypto.createCipheriv('aes-256-gcm', key, nonce);
+    return Buffer.concat([nonce, c.update(data), c.final(), c.getAuthTag()]);
+  },
+  aesGcmOpen(key, data) {
+    sealKey(key);
+    if (data.length < 28) {
+      throw cfnError('ERR_CFN_DECRYPT', `ciphertext too short: ${data.length} bytes, need at least 28`);
+    }
+    const d = crypto.createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+    d.setAuthTag(data.subarray(data.length - 16));
+    try {
+      return Buffer.concat([d.update(data.subarray(12, data.length - 16)), d.final()]);
+    } catch {
+      throw cfnError('ERR_CFN_DECRYPT', 'authentication failed: wrong key or tampered data');
+    }
+  },
+  gzip: (d, level) => zlib.gzipSync(d, { level: zlibLevel(level, 9) }),
+  gunzip: (d, max) => decode(zlib.gunzipSync, d, max, 'gzip'),
+  deflate: (d, level) => zlib.deflateSync(d, { level: zlibLevel(level, 9) }),
+  inflate: (d, max) => decode(zlib.inflateSync, d, max, 'deflate'),
+  brotli: (d, level) =>
+    zlib.brotliCompressSync(d, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: level === -1 ? 11 : zlibLevel(level, 11),
+        [zlib.constants.BROTLI_PARAM_LGWIN]: 22,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: d.length,
+      },
+    }),
+  unbrotli: (d, max) => decode(zlib.brotliDecompressSync, d, max, 'brotli'),
+  lz4Compress: (d) => toBuffer(lz4.compressFrame(d)),
+  lz4Decompress: (d, max) => toBuffer(lz4.decompressFrame(d, cap(max))),
+  hasThreads: () => false,
+};
+
+function toBuffer(u8) {
+  return Buffer.from(u8.buffer, u8.byteOffset, u8.length);
+}

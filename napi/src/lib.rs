@@ -1,0 +1,187 @@
+//! The napi-rs binding: each export converts its arguments, calls the core
+//! and converts the result. Errors keep the core's stable code as `err.code`.
+#![deny(clippy::all)]
+
+use cfn_accel_core as core;
+use cfn_accel_core::CfnError;
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+
+
+/// napi's `#[napi]` results only carry napi's own statuses, so the stable code
+/// travels as the message prefix `ERR_CFN_X: ` (the `Display` of `CfnError`)
+/// and the JS adapter moves it to `err.code`.
+fn js_err(e: CfnError) -> napi::Error {
+    napi::Error::new(Status::GenericFailure, e.to_string())
+}
+
+/// Runs a core call, turning a panic into `ERR_CFN_INTERNAL` rather than an
+/// abort of the process. Exports return `Result<T>` spelled so: napi-derive
+/// throws the error only for a return type it sees as `Result`.
+fn run<T>(f: impl FnOnce() -> core::Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r.map_err(js_err),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(napi::Error::new(Status::GenericFailure, format!("ERR_CFN_INTERNAL: {what}")))
+        }
+    }
+}
+
+fn cap(max: f64) -> usize {
+    if max.is_finite() && max >= 0.0 {
+        max as usize
+    } else {
+        core::compress::DEFAULT_MAX_OUTPUT
+    }
+}
+
+/// A JSON error with its position (see `json::JsonError`).
+#[napi(object)]
+pub struct JsonErrorInfo {
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+}
+
+fn json_info(e: Option<core::json::JsonError>) -> Option<JsonErrorInfo> {
+    e.map(|e| JsonErrorInfo {
+        message: e.message,
+        line: e.line as u32,
+        column: e.column as u32,
+        offset: e.offset as u32,
+    })
+}
+
+#[napi(js_name = "fnv1a32")]
+pub fn fnv1a32(data: &[u8]) -> Result<u32> {
+    run(|| Ok(core::hash::fnv1a32(data)))
+}
+
+#[napi(js_name = "fnv1a32Str")]
+pub fn fnv1a32_str(s: String) -> Result<u32> {
+    run(|| Ok(core::hash::fnv1a32(s.as_bytes())))
+}
+
+#[napi]
+pub fn xxh64(data: &[u8], seed: BigInt) -> Result<BigInt> {
+    run(|| Ok(BigInt::from(core::hash::xxh64(data, seed.get_u64().1))))
+}
+
+#[napi]
+pub fn xxh64_str(s: String, seed: BigInt) -> Result<BigInt> {
+    run(|| Ok(BigInt::from(core::hash::xxh64(s.as_bytes(), seed.get_u64().1))))
+}
+
+#[napi]
+pub fn xxh3(data: &[u8]) -> Result<BigInt> {
+    run(|| Ok(BigInt::from(core::hash::xxh3(data))))
+}
+
+#[napi]
+pub fn xxh3_str(s: String) -> Result<BigInt> {
+    run(|| Ok(BigInt::from(core::hash::xxh3(s.as_bytes()))))
+}
+
+#[napi]
+pub fn xxh32(data: &[u8], seed: u32) -> Result<u32> {
+    run(|| Ok(core::hash::xxh32(data, seed)))
+}
+
+#[napi]
+pub fn json_check(data: &[u8]) -> Result<Option<JsonErrorInfo>> {
+    run(|| Ok(json_info(core::json::check(data, false))))
+}
+
+#[napi]
+pub fn json_check_str(s: String) -> Result<Option<JsonErrorInfo>> {
+    run(|| Ok(json_info(core::json::check(s.as_bytes(), true))))
+}
+
+#[napi]
+pub fn regex_check(pattern: String, flags: String) -> Result<Option<String>> {
+    run(|| Ok(core::regex_check::check(&pattern, &flags)))
+}
+
+#[napi]
+pub fn bytes_find(hay: &[u8], needle: &[u8], from: u32) -> Result<i64> {
+    run(|| Ok(core::bytes::find(hay, needle, from as usize).map_or(-1, |i| i as i64)))
+}
+
+#[napi]
+pub fn bytes_compare(a: &[u8], b: &[u8]) -> Result<i32> {
+    run(|| Ok(core::bytes::compare(a, b)))
+}
+
+/// `[count, dropped, sum, min, max, mean, stddev, p50, p90, p95, p99]`,
+/// NaN where a field is absent; the JS layer names them.
+#[napi]
+pub fn aggregate(values: &[f64]) -> Result<Vec<f64>> {
+    run(|| {
+        let a = core::stats::aggregate(values);
+        let n = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        Ok(vec![
+            a.count as f64, a.dropped as f64, a.sum, n(a.min), n(a.max), n(a.mean), n(a.stddev),
+            n(a.p50), n(a.p90), n(a.p95), n(a.p99),
+        ])
+    })
+}
+
+#[napi]
+pub fn sha256(data: &[u8]) -> Result<Buffer> {
+    run(|| Ok(core::digest::sha256(data).to_vec().into()))
+}
+
+#[napi]
+pub fn md5(data: &[u8]) -> Result<Buffer> {
+    run(|| Ok(core::digest::md5(data).to_vec().into()))
+}
+
+#[napi]
+pub fn aes_gcm_seal(key: &[u8], nonce: &[u8], data: &[u8]) -> Result<Buffer> {
+    run(|| core::digest::seal(key, nonce, data).map(Buffer::from))
+}
+
+#[napi]
+pub fn aes_gcm_open(key: &[u8], data: &[u8]) -> Result<Buffer> {
+    run(|| core::digest::open(key, data).map(Buffer::from))
+}
+
+macro_rules! codec {
+    ($enc:ident, $dec:ident) => {
+        #[napi]
+        pub fn $enc(data: &[u8], level: i32) -> Result<Buffer> {
+            run(|| core::compress::$enc(data, level).map(Buffer::from))
+        }
+
+        #[napi]
+        pub fn $dec(data: &[u8], max_output_length: f64) -> Result<Buffer> {
+            run(|| core::compress::$dec(data, cap(max_output_length)).map(Buffer::from))
+        }
+    };
+}
+
+codec!(gzip, gunzip);
+codec!(deflate, inflate);
+codec!(brotli, unbrotli);
+
+#[napi]
+pub fn lz4_compress(data: &[u8]) -> Result<Buffer> {
+    run(|| core::compress::lz4_compress(data).map(Buffer::from))
+}
+
+#[napi]
+pub fn lz4_decompress(data: &[u8], max_output_length: f64) -> Result<Buffer> {
+    run(|| core::compress::lz4_decompress(data, cap(max_output_length)).map(Buffer::from))
+}
+
+/// Whether this build can use threads (rayon) for batch work.
+#[napi]
+pub fn has_threads() -> bool {
+    true
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run build [native|wasm]`: builds the release napi addon into
+// npm/<triple>/ and the wasm package into wasm-build/pkg/. Incremental: cargo
+// rebuilds only what changed, and wasm-bindgen reruns only on a newer .wasm.
+// Installs the wasm32 target and the wasm-bindgen CLI pinned by Cargo.lock
+// when they are missing.
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { triple } = require('../lib/platform');
+
+const root = path.join(__dirname, '..');
+const run = (cmd, argv, opts = {}) => execFileSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
+const quiet = (cmd, argv) => {
+  try {
+    return execFileSync(cmd, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return '';
+  }
+};
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+
+function buildNative() {
+  const t = triple();
+  if (!t) throw new Error(`no native target for ${process.platform}-${process.arch}`);
+  run('cargo', ['build', '--release', '-p', 'cfn-accel-napi']);
+  const lib = { linux: 'libcfn_accel_napi.so', darwin: 'libcfn_accel_napi.dylib', win32: 'cfn_accel_napi.dll' }[process.platform];
+  const from = path.join(root, 'target', 'release', lib);
+  const to = path.join(root, 'npm', t, `cfn-accel.${t}.node`);
+  if (mtime(from) > mtime(to)) {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    // Copy to a temp name and rename: a running process may have the old one mapped.
+    fs.copyFileSync(from, `${to}.tmp`);
+    fs.renameSync(`${to}.tmp`, to);
+  }
+  console.log(`native: ${path.relative(root, to)}`);
+}
+
+/** The wasm-bindgen version Cargo.lock pins (the CLI must match it exactly). */
+function pinnedWasmBindgen() {
+  const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+  const m = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock);
+  if (!m) throw new Error('wasm-bindgen is not in Cargo.lock');
+  return m[1];
+}
+
+function buildWasm() {
+  if (!quiet('rustup', ['target', 'list', '--installed']).includes('wasm32-unknown-unknown')) {
+    run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
+  }
+  if (!fs.existsSync(path.join(root, 'Cargo.lock'))) run('cargo', ['generate-lockfile']);
+  const want = pinnedWasmBindgen();
+  if (!quiet('wasm-bindgen', ['--version']).includes(want)) {
+    console.log(`installing wasm-bindgen-cli ${want} (about 2.5 minutes, once)`);
+    run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
+  }
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'cfn-accel-wasm']);
+  const wasm = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'cfn_accel_wasm.wasm');
+  const out = path.join(root, 'wasm-build', 'pkg');
+  if (mtime(wasm) > mtime(path.join(out, 'cfn_accel_wasm_bg.wasm'))) {
+    run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', out, wasm]);
+  }
+  console.log(`wasm: ${path.relative(root, out)}`);
+}
+
+const what = process.argv[2] || 'all';
+if (what === 'native' || what === 'all') buildNative();
+if (what === 'wasm' || what === 'all') buildWasm();

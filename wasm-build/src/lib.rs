@@ -1,0 +1,157 @@
+//! The wasm-bindgen binding: the same exports as the napi binding, with the
+//! same names and result shapes, so one JS layer drives both. Errors are JS
+//! `Error`s carrying the core's stable code as `code`.
+
+use cfn_accel_core as core;
+use cfn_accel_core::CfnError;
+use js_sys::{Error, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+fn js_err(e: CfnError) -> JsValue {
+    let err = Error::new(e.message());
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    err.into()
+}
+
+fn cap(max: f64) -> usize {
+    if max.is_finite() && max >= 0.0 {
+        max as usize
+    } else {
+        core::compress::DEFAULT_MAX_OUTPUT
+    }
+}
+
+fn json_info(e: Option<core::json::JsonError>) -> JsValue {
+    let Some(e) = e else { return JsValue::NULL };
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"message".into(), &e.message.into());
+    let _ = Reflect::set(&o, &"line".into(), &(e.line as f64).into());
+    let _ = Reflect::set(&o, &"column".into(), &(e.column as f64).into());
+    let _ = Reflect::set(&o, &"offset".into(), &(e.offset as f64).into());
+    o.into()
+}
+
+#[wasm_bindgen(js_name = fnv1a32)]
+pub fn fnv1a32(data: &[u8]) -> u32 {
+    core::hash::fnv1a32(data)
+}
+
+#[wasm_bindgen(js_name = fnv1a32Str)]
+pub fn fnv1a32_str(s: &str) -> u32 {
+    core::hash::fnv1a32(s.as_bytes())
+}
+
+#[wasm_bindgen(js_name = xxh64)]
+pub fn xxh64(data: &[u8], seed: u64) -> u64 {
+    core::hash::xxh64(data, seed)
+}
+
+#[wasm_bindgen(js_name = xxh64Str)]
+pub fn xxh64_str(s: &str, seed: u64) -> u64 {
+    core::hash::xxh64(s.as_bytes(), seed)
+}
+
+#[wasm_bindgen(js_name = xxh3)]
+pub fn xxh3(data: &[u8]) -> u64 {
+    core::hash::xxh3(data)
+}
+
+#[wasm_bindgen(js_name = xxh3Str)]
+pub fn xxh3_str(s: &str) -> u64 {
+    core::hash::xxh3(s.as_bytes())
+}
+
+#[wasm_bindgen(js_name = xxh32)]
+pub fn xxh32(data: &[u8], seed: u32) -> u32 {
+    core::hash::xxh32(data, seed)
+}
+
+#[wasm_bindgen(js_name = jsonCheck)]
+pub fn json_check(data: &[u8]) -> JsValue {
+    json_info(core::json::check(data, false))
+}
+
+#[wasm_bindgen(js_name = jsonCheckStr)]
+pub fn json_check_str(s: &str) -> JsValue {
+    json_info(core::json::check(s.as_bytes(), true))
+}
+
+#[wasm_bindgen(js_name = regexCheck)]
+pub fn regex_check(pattern: &str, flags: &str) -> Option<String> {
+    core::regex_check::check(pattern, flags)
+}
+
+#[wasm_bindgen(js_name = bytesFind)]
+pub fn bytes_find(hay: &[u8], needle: &[u8], from: u32) -> f64 {
+    core::bytes::find(hay, needle, from as usize).map_or(-1.0, |i| i as f64)
+}
+
+#[wasm_bindgen(js_name = bytesCompare)]
+pub fn bytes_compare(a: &[u8], b: &[u8]) -> i32 {
+    core::bytes::compare(a, b)
+}
+
+/// `[count, dropped, sum, min, max, mean, stddev, p50, p90, p95, p99]`.
+#[wasm_bindgen(js_name = aggregate)]
+pub fn aggregate(values: &[f64]) -> Vec<f64> {
+    let a = core::stats::aggregate(values);
+    let n = |v: Option<f64>| v.unwrap_or(f64::NAN);
+    vec![
+        a.count as f64, a.dropped as f64, a.sum, n(a.min), n(a.max), n(a.mean), n(a.stddev),
+        n(a.p50), n(a.p90), n(a.p95), n(a.p99),
+    ]
+}
+
+#[wasm_bindgen(js_name = sha256)]
+pub fn sha256(data: &[u8]) -> Vec<u8> {
+    core::digest::sha256(data).to_vec()
+}
+
+#[wasm_bindgen(js_name = md5)]
+pub fn md5(data: &[u8]) -> Vec<u8> {
+    core::digest::md5(data).to_vec()
+}
+
+#[wasm_bindgen(js_name = aesGcmSeal)]
+pub fn aes_gcm_seal(key: &[u8], nonce: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    core::digest::seal(key, nonce, data).map_err(js_err)
+}
+
+#[wasm_bindgen(js_name = aesGcmOpen)]
+pub fn aes_gcm_open(key: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    core::digest::open(key, data).map_err(js_err)
+}
+
+macro_rules! codec {
+    ($enc:ident, $dec:ident) => {
+        #[wasm_bindgen]
+        pub fn $enc(data: &[u8], level: i32) -> Result<Vec<u8>, JsValue> {
+            core::compress::$enc(data, level).map_err(js_err)
+        }
+
+        #[wasm_bindgen]
+        pub fn $dec(data: &[u8], max_output_length: f64) -> Result<Vec<u8>, JsValue> {
+            core::compress::$dec(data, cap(max_output_length)).map_err(js_err)
+        }
+    };
+}
+
+codec!(gzip, gunzip);
+codec!(deflate, inflate);
+codec!(brotli, unbrotli);
+
+#[wasm_bindgen(js_name = lz4Compress)]
+pub fn lz4_compress(data: &[u8]) -> Result<Vec<u8>, JsValue> {
+    core::compress::lz4_compress(data).map_err(js_err)
+}
+
+#[wasm_bindgen(js_name = lz4Decompress)]
+pub fn lz4_decompress(data: &[u8], max_output_length: f64) -> Result<Vec<u8>, JsValue> {
+    core::compress::lz4_decompress(data, cap(max_output_length)).map_err(js_err)
+}
+
+/// Whether this build can use threads for batch work (never on wasm32).
+#[wasm_bindgen(js_name = hasThreads)]
+pub fn has_threads() -> bool {
+    false
+}
