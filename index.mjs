@@ -6,4 +6,5 @@ const api = createRequire(import.meta.url)('./index.js');
 export default api;
 export const {
   backend, loadErrors, capabilities, stringOps, astParser, memoryOps, crypto, validation, compression,
+  encodeRecord, decodeRecord, encodeEnvelope, decodeEnvelope, StatsWindow, PatternSet, WASMRuntimeCoordinator,
 } = api;

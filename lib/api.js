@@ -5,7 +5,7 @@
 
 const crypto = require('node:crypto');
 const args = require('./args');
-const { cfnError, typeError } = require('./errors');
+const { cfnError, typeError, normalize } = require('./errors');
 const { adaptive } = require('./dispatch');
 const { triple, isMusl } = require('./platform');
 const jsBackend = require('./backends/js');
@@ -21,6 +21,14 @@ function namedAggregate(v) {
     out[AGG_FIELDS[i]] = Number.isNaN(x) ? null : x;
   }
   return out;
+}
+
+const LANG_BY_EXT = { js: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs', ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx' };
+
+/** The parser language for a path's extension, or undefined. */
+function langOfPath(p) {
+  const dot = p.lastIndexOf('.');
+  return dot < 0 ? undefined : LANG_BY_EXT[p.slice(dot + 1).toLowerCase()];
 }
 
 /** -1, 0 or 1 comparing `a` and `b` by Unicode code point. */
@@ -110,6 +118,61 @@ function createApi({ backend, forced, loadErrors }) {
     }
   };
 
+  const langOpt = (opts, name, dflt = 'js') => {
+    const { lang = dflt } = args.options(opts, `${name} options`);
+    return args.string(lang, `${name} options.lang`);
+  };
+  const validate = (code, opts) => {
+    const errors = JSON.parse(b.jsValidate(args.string(code, 'code'), langOpt(opts, 'validate')));
+    return { valid: errors.length === 0, errors };
+  };
+  const outline = (code, opts) => JSON.parse(b.jsOutline(args.string(code, 'code'), langOpt(opts, 'outline')));
+  const parseJavaScript = (code, opts) => {
+    const { jsx = false, sourceType = 'unambiguous' } = args.options(opts, 'parseJavaScript options');
+    const lang = sourceType === 'module' ? 'mjs' : sourceType === 'commonjs' ? 'cjs' : jsx ? 'jsx' : 'js';
+    if (!['module', 'commonjs', 'unambiguous'].includes(sourceType)) {
+      throw typeError('parseJavaScript options.sourceType', "'module', 'commonjs' or 'unambiguous'", sourceType);
+    }
+    return JSON.parse(b.jsParse(args.string(code, 'code'), lang));
+  };
+  const parseTypeScript = (code, opts) => {
+    const { tsx = false } = args.options(opts, 'parseTypeScript options');
+    return JSON.parse(b.jsParse(args.string(code, 'code'), tsx ? 'tsx' : 'ts'));
+  };
+  const validateFiles = async (paths, opts) => {
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
+      throw typeError('paths', 'an array of strings', paths);
+    }
+    const { lang } = args.options(opts, 'validateFiles options');
+    if (lang !== undefined) args.string(lang, 'validateFiles options.lang');
+    const shape = (path, errors, failure) =>
+      failure ? { path, valid: false, errors: [], error: failure } : { path, valid: errors.length === 0, errors, error: null };
+    if (typeof b.validateFiles === 'function') {
+      let reports;
+      try {
+        reports = await b.validateFiles(paths, lang);
+      } catch (e) {
+        throw normalize(e);
+      }
+      return reports.map((r) => shape(r.path, r.errors ? JSON.parse(r.errors) : [], r.failure));
+    }
+    const fsp = require('node:fs/promises');
+    return Promise.all(
+      paths.map(async (p) => {
+        const l = lang || langOfPath(p);
+        if (!l) return shape(p, [], 'not a JavaScript or TypeScript file (by extension)');
+        let text;
+        try {
+          const buf = await fsp.readFile(p);
+          text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        } catch (e) {
+          return shape(p, [], e instanceof TypeError ? 'not valid UTF-8' : `cannot read: ${e.message}`);
+        }
+        return shape(p, JSON.parse(b.jsValidate(text, l)));
+      }),
+    );
+  };
+
   const validateRegex = (pattern, flags = '') => {
     args.string(pattern, 'pattern');
     args.string(flags, 'flags');
@@ -179,6 +242,7 @@ function createApi({ backend, forced, loadErrors }) {
   };
 
   const validation = {
+    validateJavaScript: validate,
     validateJSON: (text) => checkJSON(text).valid,
     checkJSON,
     validateRegex,
@@ -199,12 +263,13 @@ function createApi({ backend, forced, loadErrors }) {
     };
   };
 
-  return {
+  const api = {
     backend: backend.name,
     loadErrors: loadErrors.slice(),
     capabilities,
     stringOps,
-    astParser: { parseJSON },
+    astParser: { parseJSON, parseJavaScript, parseTypeScript, validate, outline },
+    validateFiles,
     memoryOps,
     crypto: cryptoOps,
     validation,
@@ -212,6 +277,8 @@ function createApi({ backend, forced, loadErrors }) {
     /** Internal: the primitives as routed (for tests and benchmarks). */
     _backend: b,
   };
+  // The call-site helpers (records, envelopes, StatsWindow, ...) over it.
+  return require('./callsites').extend(api);
 }
 
 let wasmChecked;
@@ -224,4 +291,4 @@ function wasmAvailable() {
   return wasmChecked;
 }
 
-module.exports = { createApi, compareCodePoints };
+module.exports = { createApi, compareCodePoints, langOfPath };

@@ -266,23 +266,6 @@ fn token_message(s: &[u8], pos: usize) -> String {
     }
 }
 
-/// Line, column and offset of byte `pos` in `s`; columns and offsets count
-/// UTF-16 units when `utf16` (for text that came from a JS string).
-pub fn locate(s: &[u8], pos: usize, utf16: bool) -> (usize, usize, usize) {
-    let pos = pos.min(s.len());
-    let before = &s[..pos];
-    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-    let line = 1 + memchr::memchr_iter(b'\n', before).count();
-    let units = |b: &[u8]| -> usize {
-        if !utf16 {
-            return b.len();
-        }
-        // UTF-16 length of valid UTF-8: one unit per char, two for 4-byte ones.
-        b.iter().filter(|&&c| (c & 0xC0) != 0x80).count() + b.iter().filter(|&&c| c >= 0xF0).count()
-    };
-    (line, 1 + units(&before[line_start..]), units(before))
-}
-
 /// Checks `s` as JSON; `None` when valid. Positions count UTF-16 units when
 /// `utf16` is set (the text came from a JS string), else bytes.
 pub fn check(s: &[u8], utf16: bool) -> Option<JsonError> {
@@ -295,7 +278,7 @@ pub fn check(s: &[u8], utf16: bool) -> Option<JsonError> {
         (None, Some(u)) => ("Invalid UTF-8 in JSON".to_string(), u),
         (Some((m, p)), _) => (if m.is_empty() { token_message(s, p) } else { m.to_string() }, p),
     };
-    let (line, column, offset) = locate(s, pos, utf16);
+    let (line, column, offset) = crate::text::locate(s, pos, utf16);
     Some(JsonError { message, line, column, offset })
 }
 

@@ -11,5 +11,7 @@ pub mod hash;
 pub mod json;
 pub mod regex_check;
 pub mod stats;
+pub mod syntax;
+pub mod text;
 
 pub use error::{CfnError, Result};

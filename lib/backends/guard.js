@@ -10,8 +10,12 @@ const PRIMITIVES = [
   'jsonCheck', 'jsonCheckStr', 'regexCheck', 'bytesFind', 'bytesCompare', 'aggregate',
   'sha256', 'md5', 'aesGcmSeal', 'aesGcmOpen',
   'gzip', 'gunzip', 'deflate', 'inflate', 'brotli', 'unbrotli', 'lz4Compress', 'lz4Decompress',
+  'jsValidate', 'jsOutline', 'jsParse',
   'hasThreads',
 ];
+
+/** Primitives a backend may lack; the API has a JS path for each. */
+const OPTIONAL = ['validateFiles'];
 
 /** Primitives whose result is bytes. */
 const BYTES_OUT = new Set([
@@ -28,8 +32,11 @@ const asBuffer = (u8) => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.b
  */
 function guard(name, resolve, onFailure = () => {}) {
   const backend = { name };
-  for (const prim of PRIMITIVES) {
-    if (typeof resolve(prim) !== 'function') throw new Error(`binding lacks ${prim}`);
+  for (const prim of [...PRIMITIVES, ...OPTIONAL]) {
+    if (typeof resolve(prim) !== 'function') {
+      if (OPTIONAL.includes(prim)) continue;
+      throw new Error(`binding lacks ${prim}`);
+    }
     const toBuffer = BYTES_OUT.has(prim);
     backend[prim] = function (a, b, c) {
       try {
@@ -44,4 +51,4 @@ function guard(name, resolve, onFailure = () => {}) {
   return backend;
 }
 
-module.exports = { guard, PRIMITIVES };
+module.exports = { guard, PRIMITIVES, OPTIONAL };

@@ -10,6 +10,7 @@ const { xxh32, xxh64, xxh3 } = require('../js/xxhash');
 const lz4 = require('../js/lz4');
 const { checkJSON } = require('../js/json');
 const { aggregate } = require('../js/stats');
+const { jsValidate, jsOutline, jsParse } = require('../js/syntax');
 
 const { MAX_LENGTH } = require('node:buffer').constants;
 
@@ -120,6 +121,9 @@ module.exports = {
   unbrotli: (d, max) => decode(zlib.brotliDecompressSync, d, max, 'brotli'),
   lz4Compress: (d) => toBuffer(lz4.compressFrame(d)),
   lz4Decompress: (d, max) => toBuffer(lz4.decompressFrame(d, cap(max))),
+  jsValidate,
+  jsOutline,
+  jsParse,
   hasThreads: () => false,
 };
 

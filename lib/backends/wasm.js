@@ -29,7 +29,9 @@ function loadWasm() {
     'wasm',
     (name) => binding[name],
     (err) => {
-      if (err instanceof WebAssembly.RuntimeError) binding = instantiate();
+      // A trap, or V8's stack overflow (a RangeError) in the middle of wasm
+      // code: either leaves the instance unusable.
+      if (err instanceof WebAssembly.RuntimeError || err instanceof RangeError) binding = instantiate();
     },
   );
   backend.reinstantiate = () => {

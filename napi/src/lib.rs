@@ -185,3 +185,70 @@ pub fn lz4_decompress(data: &[u8], max_output_length: f64) -> Result<Buffer> {
 pub fn has_threads() -> bool {
     true
 }
+
+fn lang(name: &str) -> Result<core::syntax::Lang> {
+    core::syntax::Lang::parse(name).map_err(js_err)
+}
+
+/// Syntax errors of `code` as JSON `[{message, line, column}]`.
+#[napi]
+pub fn js_validate(code: String, lang_name: String) -> Result<String> {
+    let l = lang(&lang_name)?;
+    run(|| Ok(core::syntax::diagnostics_to_json(&core::syntax::validate(&code, l))))
+}
+
+/// The outline of `code` as JSON.
+#[napi]
+pub fn js_outline(code: String, lang_name: String) -> Result<String> {
+    let l = lang(&lang_name)?;
+    run(|| core::syntax::outline(&code, l).map(|o| o.to_json()))
+}
+
+/// swc's AST of `code` as JSON.
+#[napi]
+pub fn js_parse(code: String, lang_name: String) -> Result<String> {
+    let l = lang(&lang_name)?;
+    run(|| core::syntax::parse_to_json(&code, l))
+}
+
+/// Reads and validates files on libuv's pool, in parallel with rayon.
+pub struct ValidateFilesTask {
+    paths: Vec<String>,
+    lang: Option<core::syntax::Lang>,
+}
+
+impl Task for ValidateFilesTask {
+    type Output = Vec<core::syntax::FileReport>;
+    type JsValue = Vec<FileReportJs>;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        let (paths, l) = (std::mem::take(&mut self.paths), self.lang);
+        run(|| Ok(core::syntax::validate_files(&paths, l)))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> Result<Self::JsValue> {
+        Ok(output
+            .into_iter()
+            .map(|r| FileReportJs { path: r.path, errors: r.errors_json, failure: r.failure })
+            .collect())
+    }
+}
+
+/// One file's result: `errors` is the diagnostics JSON when it was checked.
+#[napi(object)]
+pub struct FileReportJs {
+    pub path: String,
+    pub errors: Option<String>,
+    pub failure: Option<String>,
+}
+
+/// Validates `paths` off the JS thread; the language comes from `lang_name`
+/// when given, else from each file's extension.
+#[napi(ts_return_type = "Promise<FileReportJs[]>")]
+pub fn validate_files(paths: Vec<String>, lang_name: Option<String>) -> Result<AsyncTask<ValidateFilesTask>> {
+    let l = match lang_name {
+        Some(n) => Some(lang(&n)?),
+        None => None,
+    };
+    Ok(AsyncTask::new(ValidateFilesTask { paths, lang: l }))
+}

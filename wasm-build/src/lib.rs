@@ -155,3 +155,25 @@ pub fn lz4_decompress(data: &[u8], max_output_length: f64) -> Result<Vec<u8>, Js
 pub fn has_threads() -> bool {
     false
 }
+
+fn lang(name: &str) -> Result<core::syntax::Lang, JsValue> {
+    core::syntax::Lang::parse(name).map_err(js_err)
+}
+
+/// Syntax errors of `code` as JSON `[{message, line, column}]`.
+#[wasm_bindgen(js_name = jsValidate)]
+pub fn js_validate(code: &str, lang_name: &str) -> Result<String, JsValue> {
+    Ok(core::syntax::diagnostics_to_json(&core::syntax::validate(code, lang(lang_name)?)))
+}
+
+/// The outline of `code` as JSON.
+#[wasm_bindgen(js_name = jsOutline)]
+pub fn js_outline(code: &str, lang_name: &str) -> Result<String, JsValue> {
+    core::syntax::outline(code, lang(lang_name)?).map(|o| o.to_json()).map_err(js_err)
+}
+
+/// swc's AST of `code` as JSON.
+#[wasm_bindgen(js_name = jsParse)]
+pub fn js_parse(code: &str, lang_name: &str) -> Result<String, JsValue> {
+    core::syntax::parse_to_json(code, lang(lang_name)?).map_err(js_err)
+}

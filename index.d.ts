@@ -1,0 +1,312 @@
+// Type definitions for cfn-accel. Every export, exact.
+
+/** Which implementation answered: the napi addon, the wasm build or plain JS. */
+export type Backend = 'native' | 'wasm' | 'js';
+
+/** Bytes accepted as input. `Buffer` is a `Uint8Array`. */
+export type Bytes = Uint8Array;
+
+/** Why a higher tier was skipped at load. */
+export interface LoadError {
+  backend: Backend;
+  /** `MODULE_NOT_FOUND` (not installed), `ERR_DLOPEN_FAILED` (installed, fails to load), `DISABLED`, ... */
+  code: string;
+  message: string;
+}
+
+export interface Capabilities {
+  native: boolean;
+  wasm: boolean;
+  simd: boolean;
+  threads: boolean;
+  platform: NodeJS.Platform;
+  arch: string;
+  libc: 'glibc' | 'musl' | null;
+  /** Platform package suffix, e.g. `linux-x64-gnu`; null where none is built. */
+  triple: string | null;
+  version: string;
+}
+
+/** An error thrown by cfn-accel: always has a stable `code`. */
+export interface CfnError extends Error {
+  code:
+    | 'ERR_CFN_INVALID_ARG'
+    | 'ERR_CFN_CORRUPT'
+    | 'ERR_CFN_LIMIT'
+    | 'ERR_CFN_DECRYPT'
+    | 'ERR_CFN_SYNTAX'
+    | 'ERR_CFN_BACKEND_UNAVAILABLE'
+    | 'ERR_CFN_INTERNAL';
+}
+
+/** A JSON syntax error (from `astParser.parseJSON`). */
+export interface CfnJSONSyntaxError extends SyntaxError {
+  code: 'ERR_CFN_SYNTAX';
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Envelope<M = unknown, D extends object = Record<string, unknown>> {
+  /** Unique; sorts as a string in creation order. */
+  id: string;
+  sender: string;
+  /** `Date.now()` at creation. */
+  timestamp: number;
+  message: M;
+  metadata: D;
+}
+
+export interface StringOps {
+  /** FNV-1a 32-bit over the UTF-8 bytes, unsigned. */
+  fastHash(s: string | Bytes): number;
+  /** xxHash64; `seed` is taken modulo 2^64. */
+  xxh64(s: string | Bytes, seed?: bigint | number): bigint;
+  /** XXH3 64-bit, default secret, seed 0. */
+  xxh3(s: string | Bytes): bigint;
+  /** -1, 0 or 1 by Unicode code point order. */
+  fastCompare(a: string, b: string): -1 | 0 | 1;
+  /** First index (UTF-16 units for strings, bytes for buffers) or -1. */
+  fastSearch(hay: string, needle: string, from?: number): number;
+  fastSearch(hay: Bytes, needle: Bytes | string, from?: number): number;
+  /** Replaces every literal occurrence; `$` in `repl` is literal. */
+  fastReplace(s: string, pattern: string, repl: string): string;
+  /** The same text as `JSON.stringify(v)`. */
+  fastJSONStringify(v: unknown): string | undefined;
+  createEnvelope<M, D extends object = Record<string, unknown>>(message: M, metadata: D | undefined, sender: string): Envelope<M, D>;
+}
+
+export interface Aggregate {
+  /** Finite values counted. */
+  count: number;
+  /** Non-finite values skipped. */
+  dropped: number;
+  sum: number;
+  /** null when count is 0 (as are the fields below). */
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  /** Population standard deviation. */
+  stddev: number | null;
+  /** Percentiles by linear interpolation between closest ranks. */
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface DecodeOptions {
+  /** Output cap in bytes (default 256 MiB); above it `ERR_CFN_LIMIT`. */
+  maxOutputLength?: number;
+}
+
+export interface MemoryOps {
+  /** Copies `min(len ?? src.length, src.length, dest.length)` bytes; returns the count. */
+  fastCopy(src: Bytes, dest: Bytes, len?: number): number;
+  /** -1, 0 or 1 by byte order, as `Buffer.compare`. */
+  fastCompare(a: Bytes, b: Bytes): -1 | 0 | 1;
+  /** LZ4 frame (the `lz4` tool's format), with content checksum. */
+  compress(data: Bytes | string): Buffer;
+  decompress(data: Bytes, options?: DecodeOptions): Buffer;
+  aggregateMetrics(values: ArrayLike<number>): Aggregate;
+}
+
+export interface DigestOptions {
+  encoding?: 'hex' | 'base64' | 'base64url' | 'buffer';
+}
+
+export interface CryptoOps {
+  hashSHA256(data: Bytes | string): Buffer;
+  hashSHA256(data: Bytes | string, options: { encoding: 'hex' | 'base64' | 'base64url' }): string;
+  hashSHA256(data: Bytes | string, options?: DigestOptions): Buffer | string;
+  hashMD5(data: Bytes | string): Buffer;
+  hashMD5(data: Bytes | string, options: { encoding: 'hex' | 'base64' | 'base64url' }): string;
+  hashMD5(data: Bytes | string, options?: DigestOptions): Buffer | string;
+  /** AES-256-GCM with a 32-byte key: `nonce(12) ‖ ciphertext ‖ tag(16)`. */
+  encrypt(data: Bytes | string, key: Bytes): Buffer;
+  /** Throws `ERR_CFN_DECRYPT` on a wrong key or tampered data. */
+  decrypt(data: Bytes, key: Bytes): Buffer;
+}
+
+export interface JSONErrorInfo {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based; UTF-16 units for string input, bytes for byte input. */
+  column: number;
+  /** 0-based, in the same units as `column`. */
+  offset: number;
+}
+
+export type JSONCheck = { valid: true; error: null } | { valid: false; error: JSONErrorInfo };
+
+export interface Validation {
+  validateJSON(text: string | Bytes): boolean;
+  checkJSON(text: string | Bytes): JSONCheck;
+  /** Whether `new RegExp(pattern, flags)` accepts it. */
+  validateRegex(pattern: string, flags?: string): boolean;
+}
+
+export interface CompressOptions {
+  /** gzip/deflate: -1..9 (default 6); brotli: -1..11 (default 11). */
+  level?: number;
+}
+
+export interface Compression {
+  gzip(data: Bytes | string, options?: CompressOptions): Buffer;
+  gunzip(data: Bytes, options?: DecodeOptions): Buffer;
+  /** zlib format (RFC 1950), as `node:zlib`'s deflate. */
+  deflate(data: Bytes | string, options?: CompressOptions): Buffer;
+  inflate(data: Bytes, options?: DecodeOptions): Buffer;
+  brotli(data: Bytes | string, options?: CompressOptions): Buffer;
+  unbrotli(data: Bytes, options?: DecodeOptions): Buffer;
+}
+
+export interface AstParser {
+  /** `JSON.parse`, with a `SyntaxError` carrying line and column on bad input. */
+  parseJSON(text: string | Bytes, reviver?: (this: any, key: string, value: any) => any): any;
+}
+
+export declare const backend: Backend;
+export declare const loadErrors: ReadonlyArray<LoadError>;
+export declare function capabilities(): Capabilities;
+export declare const stringOps: StringOps;
+export declare const astParser: AstParser;
+export declare const memoryOps: MemoryOps;
+export declare const crypto: CryptoOps;
+export declare const validation: Validation;
+export declare const compression: Compression;
+
+// ---------------------------------------------------------------------------
+// Call-site helpers: records, envelopes, StatsWindow, PatternSet,
+// WASMRuntimeCoordinator (lib/callsites/).
+
+export interface RecordEncodeOptions {
+  /** LZ4-compress the payload when the JSON is longer than this many bytes (default 10240); kept only if smaller. */
+  compressAbove?: number;
+}
+
+export interface EnvelopeEncodeOptions extends RecordEncodeOptions {
+  /** Cap on the serialized JSON in UTF-8 bytes, measured before compression (default 1048576); above it `ERR_CFN_LIMIT`. */
+  maxBytes?: number;
+}
+
+/**
+ * Serializes a JSON value into a versioned, checksummed record (header,
+ * payload, xxh64 trailer). `TypeError` (`ERR_CFN_INVALID_ARG`) for values
+ * JSON cannot represent.
+ */
+export declare function encodeRecord(value: unknown, options?: RecordEncodeOptions): Buffer;
+/**
+ * The value of a record, as `JSON.parse(JSON.stringify(value))` would give it.
+ * Any corruption or truncation throws `ERR_CFN_CORRUPT`; a declared length
+ * above `maxOutputLength` (default 256 MiB) throws `ERR_CFN_LIMIT`.
+ */
+export declare function decodeRecord<T = unknown>(buf: Bytes, options?: DecodeOptions): T;
+/** Frames an envelope for Redis; `TypeError` for a wrong shape, `ERR_CFN_LIMIT` above `maxBytes`. */
+export declare function encodeEnvelope(env: Envelope<unknown, object>, options?: EnvelopeEncodeOptions): Buffer;
+/** The envelope in `buf`; `ERR_CFN_CORRUPT` unless intact; `maxOutputLength` defaults to 1 MiB. */
+export declare function decodeEnvelope<M = unknown, D extends object = Record<string, unknown>>(
+  buf: Bytes,
+  options?: DecodeOptions,
+): Envelope<M, D>;
+
+export interface WindowSnapshot extends Aggregate {
+  /** Failures / records in the window; 0 when empty. */
+  failureRate: number;
+  capacity: number;
+}
+
+/** The latest `capacity` timings and ok flags in fixed memory. */
+export declare class StatsWindow {
+  /** @param capacity 1 .. 2^24, default 1024 */
+  constructor(capacity?: number);
+  readonly capacity: number;
+  /** Records one call (non-finite `ms` count as `dropped` in the aggregate). */
+  record(ms: number, ok?: boolean): void;
+  /** Aggregate of the window, oldest to newest, plus failureRate and capacity. */
+  snapshot(): WindowSnapshot;
+  /** Empties the window. */
+  reset(): void;
+}
+
+/** A pattern: source text (no flags), a RegExp, or source and flags. `g` is implied; `y` and `d` are ignored. */
+export type PatternInput = string | RegExp | { source: string; flags?: string };
+
+export interface PatternHit {
+  /** Matches, as `[...text.matchAll(re)].length`. */
+  count: number;
+  /** First match's UTF-16 index, -1 when none. */
+  index: number;
+  /** 1-based line of the first match (`\n`, `\r\n`, `\r` end lines), 0 when none. */
+  line: number;
+  /** 1-based column in UTF-16 units, 0 when none. */
+  column: number;
+}
+
+/** ECMAScript patterns compiled once; invalid ones throw `ERR_CFN_INVALID_ARG` naming the index. */
+export declare class PatternSet {
+  constructor(patterns: ReadonlyArray<PatternInput>);
+  readonly size: number;
+  /** One hit per pattern, in the order given. */
+  scan(text: string): PatternHit[];
+}
+
+/** The API namespaces `WASMRuntimeCoordinator.execute` runs operations of. */
+export interface CoordinatorModules {
+  stringOps: StringOps;
+  astParser: AstParser;
+  memoryOps: MemoryOps;
+  crypto: CryptoOps;
+  validation: Validation;
+  compression: Compression;
+}
+
+export interface ExecuteResult<R = unknown> {
+  result: R;
+  /** Whether a native or wasm backend ran it. */
+  accelerated: boolean;
+  /** The backend that ran it. */
+  method: Backend;
+}
+
+export interface OperationReport {
+  count: number;
+  failures: number;
+  /** Timing in ms of the latest calls; present only when metrics are enabled. */
+  timing?: WindowSnapshot;
+}
+
+export interface PerformanceReport {
+  enabled: boolean;
+  backend: Backend;
+  /** Keyed by `"module.operation"`. */
+  operations: Record<string, OperationReport>;
+}
+
+export interface CoordinatorOptions {
+  /** Time every call (default: `CFN_ACCEL_METRICS=1`); when off no clock is read. */
+  metrics?: boolean;
+  /** How many of the latest timings each operation keeps (default 1024). */
+  windowSize?: number;
+}
+
+/** The original design's runtime coordinator, over the loaded backend. */
+export declare class WASMRuntimeCoordinator {
+  constructor(options?: CoordinatorOptions);
+  initialized: boolean;
+  /** Resolves true (the backend loaded with the package). */
+  initialize(): Promise<true>;
+  /** Runs `api[moduleName][operation](...args)`; unknown names reject with `ERR_CFN_INVALID_ARG`. */
+  execute<M extends keyof CoordinatorModules, O extends keyof CoordinatorModules[M] & string>(
+    moduleName: M,
+    operation: O,
+    ...args: CoordinatorModules[M][O] extends (...a: infer A) => any ? A : never
+  ): Promise<ExecuteResult<CoordinatorModules[M][O] extends (...a: any[]) => infer R ? Awaited<R> : never>>;
+  detectCapabilities(): Capabilities;
+  readonly performanceMonitor: {
+    getReport(): PerformanceReport;
+    /** Forgets everything recorded. */
+    reset(): void;
+  };
+}

@@ -1,0 +1,211 @@
+//! JavaScript and TypeScript on swc: syntax validation with positions, an
+//! outline of the top-level declarations, and the AST as JSON. Deeply nested
+//! input cannot overflow the stack: swc's parser grows its stack on demand
+//! (its `stacker` feature), and the recursive work we add after parsing
+//! (dropping and serializing the AST) runs on a stack sized by the input.
+
+use crate::error::{CfnError, Result};
+use crate::text::LineIndex;
+use swc_common::{BytePos, Spanned};
+use swc_ecma_ast as ast;
+use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+
+/// The source languages, as named by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// `.js`: module or script, decided by its content (as Node does).
+    Js,
+    /// `.jsx`: as `.js`, with JSX.
+    Jsx,
+    /// `.mjs`: always a module.
+    Mjs,
+    /// `.cjs`: always CommonJS (a script in a function: top-level `return`).
+    Cjs,
+    /// `.ts`, `.mts`, `.cts`.
+    Ts,
+    /// `.tsx`.
+    Tsx,
+}
+
+impl Lang {
+    /// Parses a language name (`js`, `jsx`, `mjs`, `cjs`, `ts`, `tsx`,
+    /// `mts`, `cts`, `javascript`, `typescript`).
+    pub fn parse(name: &str) -> Result<Lang> {
+        Ok(match name.to_ascii_lowercase().as_str() {
+            "js" | "javascript" => Lang::Js,
+            "jsx" => Lang::Jsx,
+            "mjs" => Lang::Mjs,
+            "cjs" => Lang::Cjs,
+            "ts" | "typescript" | "mts" | "cts" => Lang::Ts,
+            "tsx" => Lang::Tsx,
+            other => {
+                return Err(CfnError::InvalidArg(format!(
+                    "lang must be one of js, jsx, mjs, cjs, ts, tsx; got '{other}'"
+                )))
+            }
+        })
+    }
+
+    fn syntax(self) -> Syntax {
+        match self {
+            Lang::Ts | Lang::Tsx => Syntax::Typescript(TsSyntax {
+                tsx: self == Lang::Tsx,
+                decorators: true,
+                ..Default::default()
+            }),
+            _ => Syntax::Es(EsSyntax {
+                jsx: self == Lang::Jsx || self == Lang::Js,
+                decorators: true,
+                import_attributes: true,
+                explicit_resource_management: true,
+                allow_return_outside_function: self == Lang::Cjs,
+                ..Default::default()
+            }),
+        }
+    }
+}
+
+/// One syntax error: message and 1-based line and UTF-16 column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// swc's message.
+    pub message: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in UTF-16 units.
+    pub column: usize,
+}
+
+/// Where the parsed text starts in swc's position space (0 is swc's dummy).
+const START: u32 = 1;
+
+/// Nesting estimates up to this run on the caller's stack: a few hundred KiB
+/// at most, which even a worker thread's stack has.
+const SHALLOW: usize = 64;
+
+/// Stack for deeper input (virtual memory, touched only as used): about 250
+/// KiB per level of `MAX_NESTING`, some 50 times what swc's frames take.
+const DEEP_STACK: usize = 256 << 20;
+
+/// Runs `f` (parse, walk, drop) with a stack deep enough for `src`, or says
+/// where `src` nests too deeply. On wasm32 there is no stack switching: the
+/// estimate's limit alone keeps the recursion inside the wasm stack.
+fn guarded<R>(src: &str, f: impl FnOnce() -> R) -> std::result::Result<R, Diagnostic> {
+    if src.len() >= (u32::MAX - START) as usize {
+        return Err(Diagnostic { message: "file too large to parse (4 GiB or more)".into(), line: 1, column: 1 });
+    }
+    match depth::estimate(src.as_bytes(), depth::MAX_NESTING) {
+        Err(at) => {
+            let (line, column) = LineIndex::new(src.as_bytes()).line_col(at);
+            Err(Diagnostic {
+                message: format!("Nesting too deep: more than {} levels", depth::MAX_NESTING),
+                line,
+                column,
+            })
+        }
+        Ok(d) if d <= SHALLOW => Ok(f()),
+        Ok(_) => Ok(stacker::grow(DEEP_STACK, f)),
+    }
+}
+
+struct Parsed {
+    program: std::result::Result<ast::Program, swc_ecma_parser::error::Error>,
+    recovered: Vec<swc_ecma_parser::error::Error>,
+}
+
+fn parse(src: &str, lang: Lang) -> Parsed {
+    let end = START + src.len() as u32;
+    let input = StringInput::new(src, BytePos(START), BytePos(end));
+    let mut parser = Parser::new(lang.syntax(), input, None);
+    let program = match lang {
+        Lang::Mjs => parser.parse_module().map(ast::Program::Module),
+        Lang::Cjs => parser.parse_commonjs().map(ast::Program::Script),
+        _ => parser.parse_program(),
+    };
+    let recovered = parser.take_errors();
+    Parsed { program, recovered }
+}
+
+fn diagnostics(src: &str, parsed: &Parsed) -> Vec<Diagnostic> {
+    let index = LineIndex::new(src.as_bytes());
+    let mut errs: Vec<(u32, Diagnostic)> = parsed
+        .recovered
+        .iter()
+        .chain(parsed.program.as_ref().err())
+        .map(|e| {
+            let lo = e.span().lo.0.saturating_sub(START) as usize;
+            let (line, column) = index.line_col(lo);
+            (lo as u32, Diagnostic { message: e.kind().msg().into_owned(), line, column })
+        })
+        .collect();
+    errs.sort_by_key(|(lo, _)| *lo);
+    errs.dedup_by(|a, b| a.1 == b.1);
+    errs.into_iter().map(|(_, d)| d).collect()
+}
+
+/// Syntax errors of `src` as `lang`, in source order; empty when valid.
+pub fn validate(src: &str, lang: Lang) -> Vec<Diagnostic> {
+    guarded(src, || diagnostics(src, &parse(src, lang))).unwrap_or_else(|d| vec![d])
+}
+
+/// The program as swc's JSON AST (the shape `@swc/core`'s `parseSync`
+/// gives), or `ERR_CFN_SYNTAX` with the first error's position.
+pub fn parse_to_json(src: &str, lang: Lang) -> Result<String> {
+    guarded(src, || {
+        let program = parse_clean(src, lang)?;
+        serde_json::to_string(&program).map_err(|e| CfnError::Limit(format!("AST not serializable: {e}")))
+    })
+    .map_err(too_deep)?
+}
+
+fn too_deep(d: Diagnostic) -> CfnError {
+    CfnError::Limit(format!("{} ({}:{})", d.message, d.line, d.column))
+}
+
+/// The program, or `ERR_CFN_SYNTAX` naming the first error and where it is.
+fn parse_clean(src: &str, lang: Lang) -> Result<ast::Program> {
+    let parsed = parse(src, lang);
+    if let Some(d) = diagnostics(src, &parsed).first() {
+        return Err(CfnError::Syntax(format!("{} ({}:{})", d.message, d.line, d.column)));
+    }
+    parsed.program.map_err(|e| CfnError::Syntax(e.kind().msg().into_owned()))
+}
+
+pub use outline::{outline, Outline, OutlineItem};
+
+mod depth;
+mod outline;
+
+mod batch;
+pub use batch::{validate_files, FileReport};
+
+/// Diagnostics as a JSON array of `{message, line, column}`: the one
+/// encoding both bindings hand to JS.
+pub fn diagnostics_to_json(diags: &[Diagnostic]) -> String {
+    let list: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| serde_json::json!({"message": d.message, "line": d.line, "column": d.column}))
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+impl Outline {
+    /// `{imports, exports, functions, classes}` as JSON; imports carry `source`.
+    pub fn to_json(&self) -> String {
+        let items = |v: &[OutlineItem]| -> serde_json::Value {
+            v.iter()
+                .map(|i| match &i.source {
+                    Some(s) => serde_json::json!({"name": i.name, "line": i.line, "source": s}),
+                    None => serde_json::json!({"name": i.name, "line": i.line}),
+                })
+                .collect()
+        };
+        serde_json::json!({
+            "imports": items(&self.imports),
+            "exports": items(&self.exports),
+            "functions": items(&self.functions),
+            "classes": items(&self.classes),
+        })
+        .to_string()
+    }
+}
