@@ -141,6 +141,8 @@ export interface JSONErrorInfo {
 export type JSONCheck = { valid: true; error: null } | { valid: false; error: JSONErrorInfo };
 
 export interface Validation {
+  /** Same as `astParser.validate`. */
+  validateJavaScript(code: string, options?: LangOptions): ValidationResult;
   validateJSON(text: string | Bytes): boolean;
   checkJSON(text: string | Bytes): JSONCheck;
   /** Whether `new RegExp(pattern, flags)` accepts it. */
@@ -162,9 +164,83 @@ export interface Compression {
   unbrotli(data: Bytes, options?: DecodeOptions): Buffer;
 }
 
+/** Source languages by extension (`mts`/`cts` are read as `ts`). */
+export type Lang = 'js' | 'jsx' | 'mjs' | 'cjs' | 'ts' | 'tsx' | 'mts' | 'cts' | 'javascript' | 'typescript';
+
+export interface LangOptions {
+  /** Default `js` (module or script decided by content, JSX allowed). */
+  lang?: Lang;
+}
+
+export interface SyntaxDiagnostic {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 units. */
+  column: number;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: SyntaxDiagnostic[];
+}
+
+export interface OutlineItem {
+  name: string;
+  /** 1-based. */
+  line: number;
+}
+
+export interface OutlineImport extends OutlineItem {
+  /** The module specifier. */
+  source: string;
+}
+
+export interface Outline {
+  /** One per imported binding; a bare `import 'm'` has name "". */
+  imports: OutlineImport[];
+  /** Exported names (`default`, `*`, `export=`, CommonJS `module.exports`, `exports.x`). */
+  exports: OutlineItem[];
+  /** Top-level functions, including those bound to a variable. */
+  functions: OutlineItem[];
+  /** Top-level classes, including those bound to a variable. */
+  classes: OutlineItem[];
+}
+
+export interface ParseJavaScriptOptions {
+  jsx?: boolean;
+  sourceType?: 'module' | 'commonjs' | 'unambiguous';
+}
+
+export interface ParseTypeScriptOptions {
+  tsx?: boolean;
+}
+
+/** An AST node: swc's shape on native and wasm, Babel's on js. */
+export interface AstNode {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface FileValidation {
+  path: string;
+  /** false when the file has syntax errors or could not be checked. */
+  valid: boolean;
+  errors: SyntaxDiagnostic[];
+  /** Why the file was not checked (unreadable, not UTF-8, unknown extension), else null. */
+  error: string | null;
+}
+
 export interface AstParser {
   /** `JSON.parse`, with a `SyntaxError` carrying line and column on bad input. */
   parseJSON(text: string | Bytes, reviver?: (this: any, key: string, value: any) => any): any;
+  /** Syntax check without building a JS AST; nesting deeper than 400 levels is an error. */
+  validate(code: string, options?: LangOptions): ValidationResult;
+  /** Top-level imports, exports, functions and classes; `ERR_CFN_SYNTAX` if it does not parse. */
+  outline(code: string, options?: LangOptions): Outline;
+  /** The program's AST (swc's on native/wasm, Babel's on js). */
+  parseJavaScript(code: string, options?: ParseJavaScriptOptions): AstNode;
+  parseTypeScript(code: string, options?: ParseTypeScriptOptions): AstNode;
 }
 
 export declare const backend: Backend;
@@ -176,6 +252,8 @@ export declare const memoryOps: MemoryOps;
 export declare const crypto: CryptoOps;
 export declare const validation: Validation;
 export declare const compression: Compression;
+/** Reads and validates JS/TS files off the JS thread (in parallel on native). */
+export declare function validateFiles(paths: string[], options?: LangOptions): Promise<FileValidation[]>;
 
 // ---------------------------------------------------------------------------
 // Call-site helpers: records, envelopes, StatsWindow, PatternSet,
