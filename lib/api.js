@@ -3,12 +3,18 @@
 // backends/guard.js). Everything here is argument checking, result shaping
 // and the few operations that V8 itself does best on every backend.
 
-const crypto = require('node:crypto');
+// node:crypto and the js backend load on first use: requiring the package
+// with the native backend must stay cheap.
+const lazy = (load) => {
+  let value;
+  return () => (value === undefined ? (value = load()) : value);
+};
+const nodeCrypto = lazy(() => require('node:crypto'));
+const jsBackend = lazy(() => require('./backends/js'));
 const args = require('./args');
 const { cfnError, typeError, normalize } = require('./errors');
 const { adaptive } = require('./dispatch');
 const { triple, isMusl } = require('./platform');
-const jsBackend = require('./backends/js');
 const { version } = require('../package.json');
 
 const AGG_FIELDS = ['count', 'dropped', 'sum', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'];
@@ -46,10 +52,11 @@ function compareCodePoints(a, b) {
 
 /** Sortable, unique ids: time, a per-process sequence and a process tag. */
 function idFactory() {
-  const tag = crypto.randomBytes(4).toString('hex');
+  let tag;
   let lastMs = 0;
   let seq = 0;
   return () => {
+    if (tag === undefined) tag = nodeCrypto().randomBytes(4).toString('hex');
     let now = Date.now();
     if (now <= lastMs) {
       now = lastMs;
@@ -237,7 +244,7 @@ function createApi({ backend, forced, loadErrors }) {
     hashSHA256: (d, opts) => encodeDigest(b.sha256(args.bytesOf(d, 'data')), opts, 'hashSHA256'),
     hashMD5: (d, opts) => encodeDigest(b.md5(args.bytesOf(d, 'data')), opts, 'hashMD5'),
     encrypt: (data, key) =>
-      b.aesGcmSeal(args.strictBytes(key, 'key'), crypto.randomBytes(12), args.bytesOf(data, 'data')),
+      b.aesGcmSeal(args.strictBytes(key, 'key'), nodeCrypto().randomBytes(12), args.bytesOf(data, 'data')),
     decrypt: (data, key) => b.aesGcmOpen(args.strictBytes(key, 'key'), args.strictBytes(data, 'data')),
   };
 

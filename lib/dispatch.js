@@ -24,8 +24,10 @@ function adaptive(primary, js) {
   for (const [prim, entry] of Object.entries(table)) {
     const min = entry.minSize;
     const fast = primary[prim];
-    const slow = js[prim];
-    if (typeof fast !== 'function' || typeof slow !== 'function') continue;
+    if (typeof fast !== 'function') continue;
+    // `js` may be a loader: the JS backend is required on first use only.
+    let jsFn;
+    const slow = (a, b, c) => (jsFn || (jsFn = (typeof js === 'function' ? js() : js)[prim]))(a, b, c);
     if (min === Infinity || min === null) {
       routed[prim] = slow;
       continue;
