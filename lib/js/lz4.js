@@ -10,7 +10,7 @@
 
 const { constants: bufferConstants } = require('buffer');
 const { cfnError, typeError, rangeError } = require('../errors.js');
-const { xxh32 } = require('./xxhash.js');
+const { xxh32, bufferView } = require('./xxhash.js');
 
 const FRAME_MAGIC = 0x184d2204;
 const SKIPPABLE_MAGIC = 0x184d2a50; // the low 4 bits are free
@@ -50,22 +50,6 @@ const hashTable = new Int32Array(1 << MAX_HASH_LOG);
 // Every call copies its result out, so nothing returned aliases them.
 const SCRATCH_MAX = (1 << 20) + 4096;
 let scratch = new Uint8Array(0);
-
-// DataViews by ArrayBuffer, held weakly: making one costs more than
-// compressing a small input, and inputs often share a buffer (Node's Buffer
-// pool).
-const views = new WeakMap();
-
-/** A DataView over the whole buffer under `bytes`: offsets add byteOffset. */
-function bufferView(bytes) {
-  const buffer = bytes.buffer;
-  let view = views.get(buffer);
-  if (view === undefined) {
-    view = new DataView(buffer);
-    views.set(buffer, view);
-  }
-  return view;
-}
 
 /** A buffer of at least `size` bytes: the scratch one when small enough. */
 function workBuffer(size) {

@@ -80,6 +80,7 @@ function checkBytes(bytes) {
 
 // DataViews by ArrayBuffer, held weakly: making one costs more than hashing
 // a short input, and inputs often share a buffer (Node's Buffer pool).
+// lz4.js uses the same cache.
 const views = new WeakMap();
 
 /** A DataView over the whole buffer under `bytes`: offsets add byteOffset. */
@@ -585,4 +586,4 @@ function xxh3(bytes) {
   return toBigInt(R[0], R[1]);
 }
 
-module.exports = { xxh32, xxh64, xxh3 };
+module.exports = { xxh32, xxh64, xxh3, bufferView };
