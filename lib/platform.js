@@ -5,32 +5,60 @@
 const fs = require('node:fs');
 
 /**
- * true on musl (Alpine), false on glibc. Reads ldd first (cheap and exact);
- * falls back to process.report, whose glibc field exists only on glibc.
+ * The report header of this process, or null when process.report is
+ * unavailable. Network handles are left out: collecting them can take
+ * seconds on hosts with slow name resolution.
  */
-function isMusl() {
+function reportHeader() {
+  const report = process.report;
+  if (!report || typeof report.getReport !== 'function') return null;
+  const exclude = report.excludeNetwork;
   try {
-    const ldd = fs.readFileSync('/usr/bin/ldd', 'latin1');
-    if (ldd.includes('musl')) return true;
-    if (ldd.includes('GNU C Library') || ldd.includes('glibc')) return false;
+    report.excludeNetwork = true;
+    const r = report.getReport();
+    return (typeof r === 'string' ? JSON.parse(r) : r).header || null;
   } catch {
-    // no ldd: ask the runtime
+    return null;
+  } finally {
+    report.excludeNetwork = exclude;
   }
+}
+
+/** true when a musl dynamic loader (/lib/ld-musl-<arch>.so.1) is installed. */
+function muslLoaderPresent(dir = '/lib') {
   try {
-    const report = process.report && process.report.getReport();
-    const header = report && (typeof report === 'string' ? JSON.parse(report) : report).header;
-    return !(header && header.glibcVersionRuntime);
+    return fs.readdirSync(dir).some((f) => f.startsWith('ld-musl-'));
   } catch {
     return false;
   }
 }
 
+/**
+ * 'glibc' or 'musl', from what this node binary is linked against: the
+ * report header carries glibcVersionRuntime exactly when node runs on glibc.
+ * The musl loader on disk is consulted only without a report, because glibc
+ * distributions can have musl installed beside glibc (Debian's `musl`).
+ * Both inputs can be passed in (tests).
+ */
+function detectLibc(header = reportHeader(), muslPresent = muslLoaderPresent) {
+  if (header) return header.glibcVersionRuntime ? 'glibc' : 'musl';
+  return (typeof muslPresent === 'function' ? muslPresent() : muslPresent) ? 'musl' : 'glibc';
+}
+
+let libcCache = null;
+
+/** true on musl (Alpine), false on glibc. Linux only; computed once. */
+function isMusl() {
+  if (libcCache === null) libcCache = detectLibc();
+  return libcCache === 'musl';
+}
+
 /** The binary's triple for this process, or null when none is built for it. */
-function triple(platform = process.platform, arch = process.arch) {
+function triple(platform = process.platform, arch = process.arch, musl = platform === 'linux' && isMusl()) {
   switch (platform) {
     case 'linux':
       if (arch !== 'x64' && arch !== 'arm64') return null;
-      return `linux-${arch}-${isMusl() ? 'musl' : 'gnu'}`;
+      return `linux-${arch}-${musl ? 'musl' : 'gnu'}`;
     case 'darwin':
       return arch === 'x64' || arch === 'arm64' ? `darwin-${arch}` : null;
     case 'win32':
@@ -40,4 +68,4 @@ function triple(platform = process.platform, arch = process.arch) {
   }
 }
 
-module.exports = { isMusl, triple };
+module.exports = { isMusl, triple, detectLibc, muslLoaderPresent };
