@@ -404,6 +404,9 @@ function decodeFrame(output, src, srcView, ip) {
   if (flg & FLG_DICT_ID) throw corrupt('frame needs a dictionary, which is not supported');
   // Exact below 2^53; anything larger can never equal a real output length.
   const contentSize = hasContentSize ? readLE32(src, ip + 2) + readLE32(src, ip + 6) * 4294967296 : -1;
+  if (hasContentSize && contentSize > output.limit - output.pos) {
+    throw cfnError('ERR_CFN_LIMIT', `lz4 frame declares ${contentSize} bytes of content, above maxOutputLength (${output.limit} bytes)`);
+  }
   const independent = (flg & FLG_INDEPENDENT) !== 0;
   const checksumLen = flg & FLG_BLOCK_CHECKSUM ? 4 : 0;
   ip += descLen + 1;
@@ -414,8 +417,8 @@ function decodeFrame(output, src, srcView, ip) {
     const word = readLE32(src, ip);
     ip += 4;
     const size = word & ~BLOCK_UNCOMPRESSED;
-    // The reference decoder also ends the frame on 0x80000000.
-    if (size === 0) break;
+    // Only 0 is the end mark: 0x80000000 is an empty block (as `lz4 -d` reads it).
+    if (word === 0) break;
     if (size > blockMax) throw corrupt(`block of ${size} bytes exceeds the frame's maximum of ${blockMax}`);
     if (n - ip < size + checksumLen) throw corrupt('truncated block');
     if (checksumLen && xxh32(src.subarray(ip, ip + size), 0) !== readLE32(src, ip + size)) {
