@@ -37,16 +37,20 @@ function langOfPath(p) {
   return dot < 0 ? undefined : LANG_BY_EXT[p.slice(dot + 1).toLowerCase()];
 }
 
+const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
+
 /** -1, 0 or 1 comparing `a` and `b` by Unicode code point. */
 function compareCodePoints(a, b) {
   const n = Math.min(a.length, b.length);
   let i = 0;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === n) return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-  // UTF-16 unit order differs from code point order around surrogates: step
-  // back onto a shared high surrogate, then compare whole code points.
+  // UTF-16 unit order differs from code point order around surrogates. A
+  // shared high surrogate starts a pair only where a low surrogate follows
+  // it: then step back onto it and compare whole code points. A lone high
+  // surrogate followed by another character is a code point of its own.
   const prev = i > 0 ? a.charCodeAt(i - 1) : 0;
-  if (prev >= 0xd800 && prev <= 0xdbff) i--;
+  if (prev >= 0xd800 && prev <= 0xdbff && (isLowSurrogate(a.charCodeAt(i)) || isLowSurrogate(b.charCodeAt(i)))) i--;
   return a.codePointAt(i) < b.codePointAt(i) ? -1 : 1;
 }
 
@@ -72,6 +76,37 @@ function idFactory() {
     lastMs = now;
     return `${now.toString(36).padStart(9, '0')}-${seq.toString(36).padStart(5, '0')}-${tag}`;
   };
+}
+
+let fatalDecoder;
+const utf8Fatal = () => fatalDecoder || (fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }));
+
+/** The SyntaxError of parseJSON, with the checker's position when it has one. */
+function syntaxError(where, fallback) {
+  if (!where) return cfnError('ERR_CFN_SYNTAX', fallback, SyntaxError);
+  return cfnError('ERR_CFN_SYNTAX', `${where.message} at line ${where.line} column ${where.column}`, SyntaxError, {
+    line: where.line,
+    column: where.column,
+    offset: where.offset,
+  });
+}
+
+/**
+ * JSON.stringify with coded errors: V8's RangeError (the text would exceed
+ * the longest string, or nesting overflows the stack) is ERR_CFN_LIMIT;
+ * its TypeError (a BigInt, a cycle) is ERR_CFN_INVALID_ARG. Anything else
+ * was thrown by the value's own toJSON and passes through unchanged.
+ */
+function stringify(v) {
+  try {
+    return JSON.stringify(v);
+  } catch (e) {
+    let coded = e;
+    if (e instanceof RangeError) coded = cfnError('ERR_CFN_LIMIT', e.message, RangeError);
+    else if (e instanceof TypeError) coded = cfnError('ERR_CFN_INVALID_ARG', e.message, TypeError);
+    if (coded !== e) coded.cause = e;
+    throw coded;
+  }
 }
 
 function encodeDigest(buf, opts, name) {
@@ -108,20 +143,23 @@ function createApi({ backend, forced, loadErrors }) {
 
   const parseJSON = (text, reviver) => {
     const t = args.textOrBytes(text, 'text');
-    const s = typeof t === 'string' ? t : Buffer.from(t.buffer, t.byteOffset, t.length).toString('utf8');
+    let s = t;
+    if (typeof t !== 'string') {
+      try {
+        // Fatal: invalid UTF-8 is a syntax error, never silently U+FFFD. A
+        // BOM is kept, so JSON.parse rejects it as every backend does.
+        s = utf8Fatal().decode(t);
+      } catch {
+        throw syntaxError(checkJSON(t).error, 'Invalid UTF-8 in JSON');
+      }
+    }
     try {
       // V8 builds JS values faster than any boundary crossing could; the
       // backend is asked only where the error is.
       return JSON.parse(s, reviver);
     } catch (e) {
       if (!(e instanceof SyntaxError)) throw e;
-      const where = checkJSON(t).error;
-      if (!where) throw cfnError('ERR_CFN_SYNTAX', e.message, SyntaxError);
-      throw cfnError('ERR_CFN_SYNTAX', `${where.message} at line ${where.line} column ${where.column}`, SyntaxError, {
-        line: where.line,
-        column: where.column,
-        offset: where.offset,
-      });
+      throw syntaxError(checkJSON(t).error, e.message);
     }
   };
 
@@ -211,7 +249,7 @@ function createApi({ backend, forced, loadErrors }) {
       args.string(repl, 'repl');
       return s.replaceAll(pattern, () => repl); // a function: no `$` patterns
     },
-    fastJSONStringify: (v) => JSON.stringify(v),
+    fastJSONStringify: stringify,
     createEnvelope(message, metadata, sender) {
       if (typeof sender !== 'string' || sender.length === 0) throw typeError('sender', 'a non-empty string', sender);
       const meta = args.options(metadata, 'metadata');

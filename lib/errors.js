@@ -30,7 +30,14 @@ const CODE_PREFIX = /^(ERR_CFN_[A-Z_]+): ([\s\S]*)$/;
  * ERR_CFN_INTERNAL instead of an abort.
  */
 function normalize(err) {
-  if (err && typeof err.code === 'string' && err.code.startsWith('ERR_CFN_')) return err;
+  if (err && typeof err.code === 'string' && err.code.startsWith('ERR_CFN_')) {
+    // The wasm binding throws plain Errors with a code; an unusable argument
+    // value is a RangeError on every backend (as the native prefix gives).
+    if (err.code === 'ERR_CFN_INVALID_ARG' && !(err instanceof RangeError) && !(err instanceof TypeError)) {
+      return cfnError(err.code, err.message, RangeError);
+    }
+    return err;
+  }
   const message = err && typeof err.message === 'string' ? err.message : String(err);
   const m = CODE_PREFIX.exec(message);
   if (m) {
