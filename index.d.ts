@@ -1,4 +1,5 @@
 // Type definitions for cfn-accel. Every export, exact.
+/// <reference types="node" />
 
 /** Which implementation answered: the napi addon, the wasm build or plain JS. */
 export type Backend = 'native' | 'wasm' | 'js';
@@ -241,6 +242,32 @@ export interface AstParser {
   /** The program's AST (swc's on native/wasm, Babel's on js). */
   parseJavaScript(code: string, options?: ParseJavaScriptOptions): AstNode;
   parseTypeScript(code: string, options?: ParseTypeScriptOptions): AstNode;
+  /**
+   * Constants folded, dead branches and code after `return`/`throw` removed,
+   * unused pure declarations of a module dropped (swc's simplifier; terser on
+   * the js backend, which handles JavaScript only). TypeScript input gives
+   * JavaScript. `ERR_CFN_SYNTAX` if it does not parse.
+   */
+  optimize(code: string, options?: LangOptions): OptimizeResult;
+  /** The same on swc's AST (from `parseJavaScript`/`parseTypeScript` on native or wasm); an AST of the same shape. */
+  optimizeAST(ast: AstNode): AstNode;
+  /** Whether `ast` has swc's shape: the first missing or mistyped field and its JSON path. */
+  validateAST(ast: unknown): AstValidationResult;
+}
+
+export interface OptimizeResult {
+  code: string;
+}
+
+export interface AstValidationError {
+  message: string;
+  /** JSON path of the offending field, e.g. `body[0].expression.span`; `.` for the root. */
+  path: string;
+}
+
+export interface AstValidationResult {
+  valid: boolean;
+  errors: AstValidationError[];
 }
 
 export declare const backend: Backend;

@@ -184,6 +184,34 @@ function createApi({ backend, forced, loadErrors }) {
     const { tsx = false } = args.options(opts, 'parseTypeScript options');
     return JSON.parse(b.jsParse(args.string(code, 'code'), tsx ? 'tsx' : 'ts'));
   };
+  const optimize = (code, opts) => ({ code: b.jsOptimize(args.string(code, 'code'), langOpt(opts, 'optimize')) });
+  const optimizeAST = (ast) => {
+    if (ast === null || typeof ast !== 'object' || Array.isArray(ast)) throw typeError('ast', 'an AST object', ast);
+    let json;
+    try {
+      json = JSON.stringify(ast);
+    } catch (e) {
+      throw cfnError('ERR_CFN_INVALID_ARG', `ast cannot be serialized as JSON: ${e.message}`, TypeError);
+    }
+    return JSON.parse(b.astOptimize(json));
+  };
+  const validateAST = (ast) => {
+    let why;
+    if (ast === null || typeof ast !== 'object' || Array.isArray(ast)) {
+      why = 'at .: not an object';
+    } else {
+      try {
+        why = b.astCheck(JSON.stringify(ast));
+      } catch (e) {
+        if (e.code === 'ERR_CFN_BACKEND_UNAVAILABLE') throw e;
+        why = `at .: not serializable as JSON: ${e.message}`;
+      }
+    }
+    if (why === null || why === undefined) return { valid: true, errors: [] };
+    // The core says `at <path>: <reason>`, or just the reason for the root.
+    const m = /^at (\S+): ([\s\S]*)$/.exec(why);
+    return { valid: false, errors: [m ? { message: m[2], path: m[1] } : { message: why, path: '.' }] };
+  };
   const validateFiles = async (paths, opts) => {
     if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
       throw typeError('paths', 'an array of strings', paths);
@@ -313,7 +341,7 @@ function createApi({ backend, forced, loadErrors }) {
     loadErrors: loadErrors.slice(),
     capabilities,
     stringOps,
-    astParser: { parseJSON, parseJavaScript, parseTypeScript, validate, outline },
+    astParser: { parseJSON, parseJavaScript, parseTypeScript, validate, outline, optimize, optimizeAST, validateAST },
     validateFiles,
     memoryOps,
     crypto: cryptoOps,

@@ -179,6 +179,11 @@ mod outline;
 mod batch;
 pub use batch::{validate_files, FileReport};
 
+#[cfg(feature = "optimize")]
+mod optimize;
+#[cfg(feature = "optimize")]
+pub use optimize::{optimize, optimize_ast, validate_ast, MAX_AST_JSON_DEPTH};
+
 /// Diagnostics as a JSON array of `{message, line, column}`: the one
 /// encoding both bindings hand to JS.
 pub fn diagnostics_to_json(diags: &[Diagnostic]) -> String {

@@ -15,7 +15,7 @@ const PRIMITIVES = [
 ];
 
 /** Primitives a backend may lack; the API has a JS path for each. */
-const OPTIONAL = ['validateFiles'];
+const OPTIONAL = ['validateFiles', 'jsOptimize', 'astOptimize', 'astCheck'];
 
 /** Primitives whose result is bytes. */
 const BYTES_OUT = new Set([

@@ -11,6 +11,8 @@ const lz4 = require('../js/lz4');
 const { checkJSON } = require('../js/json');
 const { aggregate } = require('../js/stats');
 const { jsValidate, jsOutline, jsParse } = require('../js/syntax');
+// terser loads with the first optimize call only.
+const optimizer = (name) => (...a) => require('../js/optimize')[name](...a);
 
 const { MAX_LENGTH } = require('node:buffer').constants;
 
@@ -124,6 +126,9 @@ module.exports = {
   jsValidate,
   jsOutline,
   jsParse,
+  jsOptimize: optimizer('jsOptimize'),
+  astOptimize: optimizer('astOptimize'),
+  astCheck: optimizer('astCheck'),
   hasThreads: () => false,
 };
 

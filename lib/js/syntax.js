@@ -236,4 +236,4 @@ function jsOutline(code, langName) {
   return JSON.stringify(out);
 }
 
-module.exports = { jsValidate, jsOutline, jsParse };
+module.exports = { jsValidate, jsOutline, jsParse, parseOrError, syntaxFailure, langOf };
