@@ -14,7 +14,7 @@ const COMMANDS = {
   check: { summary: 'check files and folders: syntax, JSON, Markdown, Rust rules, secrets', load: () => require('./check') },
   hook: { summary: 'Claude Code PostToolUse hook: checks the edited file (payload on stdin)', load: () => require('./hook') },
   info: { summary: 'backend, load errors, capabilities, versions', load: () => require('./info') },
-  // bench: { summary: 'every operation on every backend and its alternatives', load: () => require('./bench') },
+  bench: { summary: 'every operation on every backend and its alternatives', load: () => require('./bench') },
 };
 
 function mainHelp() {
