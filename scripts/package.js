@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run package`: builds (incrementally), then writes installable tarballs
+// to dist/: the main package cfn-accel-<version>.tgz (JS layer, types, the
+// wasm build, the CLI) and cfn-accel-<triple>-<version>.tgz for every
+// npm/<triple>/ whose binary has been built here. Each is packed with
+// `npm pack` from a staging copy, so the tarball's package.json can differ
+// from the repo's: the platform packages become optionalDependencies of the
+// main package only there (they are not on the registry, and listing them in
+// the repo's package.json would break `npm ci` against the lockfile), and
+// every platform package gets the main package's version.
+// `--no-build` packs what is already built.
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { elfProblem } = require('../lib/elf');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+const stageRoot = path.join(dist, '.stage');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
+const writeJson = (p, v) => fs.writeFileSync(p, `${JSON.stringify(v, null, 2)}\n`);
+
+/** Runs `npm pack` in `dir` and returns the tarball's path in dist/. */
+function pack(dir) {
+  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', dist], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [info] = JSON.parse(out);
+  return { file: path.join(dist, info.filename), files: info.files.map((f) => f.path), size: info.size };
+}
+
+/** Copies `rel` paths from `from` into a fresh staging directory `name`. */
+function stage(name, from, rels) {
+  const dir = path.join(stageRoot, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const rel of rels) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.copyFileSync(path.join(from, rel), path.join(dir, rel));
+  }
+  return dir;
+}
+
+/** The platform folders npm/<triple>/ that carry a package.json. */
+function platformPackages() {
+  const base = path.join(root, 'npm');
+  return fs
+    .readdirSync(base)
+    .filter((t) => fs.existsSync(path.join(base, t, 'package.json')))
+    .sort()
+    .map((t) => ({ triple: t, dir: path.join(base, t), meta: readJson(path.join(base, t, 'package.json')) }));
+}
+
+function main() {
+  if (!process.argv.includes('--no-build')) {
+    execFileSync(process.execPath, [path.join(__dirname, 'build.js'), 'all'], { stdio: 'inherit', cwd: root });
+  }
+  const mainMeta = readJson(path.join(root, 'package.json'));
+  const { version } = mainMeta;
+  fs.mkdirSync(dist, { recursive: true });
+  const platforms = platformPackages();
+  const made = [];
+
+  // The main package: exactly what npm would publish from the repo ("files"),
+  // as npm itself lists it.
+  const listed = JSON.parse(
+    execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  )[0].files.map((f) => f.path);
+  const stray = listed.filter((f) => f.endsWith('.node') || f.startsWith('target/'));
+  if (stray.length) throw new Error(`the main package would contain build outputs: ${stray.join(', ')}`);
+  for (const need of ['wasm-build/pkg/cfn_accel_wasm.js', 'wasm-build/pkg/cfn_accel_wasm_bg.wasm', 'index.d.ts']) {
+    if (!listed.includes(need)) throw new Error(`the main package lacks ${need} (run \`npm run build\`)`);
+  }
+  const mainDir = stage('main', root, listed.filter((f) => f !== 'package.json'));
+  const staged = { ...mainMeta };
+  delete staged.scripts; // build and test scripts need the repo; none runs at install
+  delete staged.devDependencies;
+  staged.optionalDependencies = { ...mainMeta.optionalDependencies };
+  for (const p of platforms) staged.optionalDependencies[p.meta.name] = version;
+  writeJson(path.join(mainDir, 'package.json'), staged);
+  made.push(pack(mainDir));
+
+  for (const p of platforms) {
+    const binary = p.meta.main;
+    const file = path.join(p.dir, binary);
+    if (!fs.existsSync(file)) {
+      console.log(`skipped ${p.meta.name}: ${path.relative(root, file)} is not built on this machine`);
+      continue;
+    }
+    // Never ship a binary that would crash the loader's dlopen.
+    const problem = elfProblem(file, p.meta.cpu[0]);
+    if (problem) throw new Error(`${path.relative(root, file)}: ${problem}`);
+    const dir = stage(p.triple, p.dir, [binary, ...(fs.existsSync(path.join(p.dir, 'README.md')) ? ['README.md'] : [])]);
+    writeJson(path.join(dir, 'package.json'), { ...p.meta, version });
+    made.push(pack(dir));
+  }
+  fs.rmSync(stageRoot, { recursive: true, force: true });
+  for (const m of made) {
+    console.log(`${path.relative(root, m.file)}  ${m.files.length} files, ${(m.size / 1024).toFixed(0)} KiB`);
+  }
+}
+
+main();
