@@ -662,10 +662,14 @@ test('validation.validateRegex knows the Unicode property names V8 knows', () =>
     } catch {
       want = false;
     }
-    if (validation.validateRegex(pattern, flags) !== want) diffs.push(`/${pattern}/${flags} V8 ${want ? 'accepts' : 'rejects'}`);
+    if (validation.validateRegex(pattern, flags) !== want) {
+      // Grouped by the property spelling, so a report names each one once.
+      const body = /\\[pP]\{([^}]*)\}/.exec(pattern)[1];
+      diffs.push(`${body} (V8 ${want ? 'accepts' : 'rejects'})`);
+    }
     count('validateRegex properties');
   }
-  assert.deepEqual(diffs, []);
+  assert.deepEqual([...new Set(diffs)], []);
 });
 
 // ---------------------------------------------------------------- compression
