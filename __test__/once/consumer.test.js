@@ -1,0 +1,189 @@
+'use strict';
+// As a user installs it: packs the tarballs (`scripts/package.js`), installs
+// them into a fresh project in a temp directory and checks require, import,
+// the CLI through npx, the TypeScript types under --strict, and the loader's
+// fallbacks when the platform package is damaged or missing. Needs the build
+// (scripts/test.js builds first) and the npm registry for the optional
+// dependencies and @types/node (index.d.ts references node's types).
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { rng } = require('../helpers');
+
+const root = path.join(__dirname, '..', '..');
+const { version } = require('../../package.json');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+const TRIPLE = 'linux-x64-gnu';
+const mainTgz = path.join(root, 'dist', `cfn-accel-${version}.tgz`);
+const platformTgz = path.join(root, 'dist', `cfn-accel-${TRIPLE}-${version}.tgz`);
+
+// The user's environment: none of our switches set.
+const cleanEnv = { ...process.env };
+for (const k of ['CFN_ACCEL_BACKEND', 'CFN_ACCEL_NATIVE_PATH', 'CFN_ACCEL_DEBUG', 'DISABLE_WASM', 'NODE_OPTIONS']) delete cleanEnv[k];
+
+let project;
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: project, encoding: 'utf8', env: { ...cleanEnv, ...env }, timeout: 300_000 });
+const ok = (r) => {
+  assert.equal(r.error, undefined, String(r.error));
+  assert.equal(r.signal, null, `killed by ${r.signal}\n${r.stderr}`);
+  assert.equal(r.status, 0, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+};
+
+// Loads the installed package in a child process and reports what a user sees.
+const PROBE = `
+  const a = require('cfn-accel');
+  const data = Buffer.from(process.argv[1], 'base64');
+  console.log(JSON.stringify({
+    backend: a.backend,
+    loadErrors: a.loadErrors,
+    sha256: a.crypto.hashSHA256(data, { encoding: 'hex' }),
+    roundTrip: a.memoryOps.decompress(a.memoryOps.compress(data)).equals(data),
+  }));`;
+const sample = Buffer.from(Array.from({ length: 4096 }, ((next) => () => (next() * 256) | 0)(rng(7))));
+const probe = (env) => JSON.parse(ok(run(process.execPath, ['-e', PROBE, sample.toString('base64')], env)));
+
+test.before(() => {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error('the consumer test installs the linux-x64-gnu package: run it on linux x64 (glibc)');
+  }
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'package.js'), '--no-build'], { cwd: root, stdio: 'pipe' });
+  project = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-accel-consumer-'));
+  ok(run(npm, ['init', '-y']));
+  ok(run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', mainTgz, platformTgz, '@types/node@20']));
+});
+
+test.after(() => {
+  if (project) fs.rmSync(project, { recursive: true, force: true });
+});
+
+test('the tarballs hold what a user needs and no build outputs', () => {
+  const list = (tgz) => execFileSync('tar', ['tzf', tgz], { encoding: 'utf8' }).trim().split('\n');
+  const files = list(mainTgz);
+  for (const need of ['index.js', 'index.mjs', 'index.d.ts', 'bin/cfn-accel.js', 'lib/loader.js', 'lib/elf.js',
+    'wasm-build/pkg/cfn_accel_wasm.js', 'wasm-build/pkg/cfn_accel_wasm_bg.wasm']) {
+    assert.ok(files.includes(`package/${need}`), `main tarball lacks ${need}`);
+  }
+  assert.deepEqual(files.filter((f) => f.endsWith('.node') || f.includes('/target/') || f.includes('/npm/')), []);
+  assert.deepEqual(list(platformTgz).sort(), ['package/cfn-accel.linux-x64-gnu.node', 'package/package.json']);
+
+  const installed = (name) => JSON.parse(fs.readFileSync(path.join(project, 'node_modules', name, 'package.json'), 'utf8'));
+  const main = installed('cfn-accel');
+  for (const t of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu']) {
+    assert.equal(main.optionalDependencies[`cfn-accel-${t}`], version);
+  }
+  assert.equal(main.scripts, undefined);
+  const plat = installed(`cfn-accel-${TRIPLE}`);
+  assert.deepEqual([plat.version, plat.os, plat.cpu, plat.libc], [version, ['linux'], ['x64'], ['glibc']]);
+});
+
+test('require gives the native backend and right answers', () => {
+  const r = probe();
+  assert.equal(r.backend, 'native');
+  assert.deepEqual(r.loadErrors, []);
+  assert.equal(r.sha256, crypto.createHash('sha256').update(sample).digest('hex'));
+  assert.equal(r.roundTrip, true);
+});
+
+test('import gives the same instance, native', () => {
+  const src = `
+    import def, { backend, crypto, stringOps } from 'cfn-accel';
+    import { createRequire } from 'node:module';
+    const req = createRequire(import.meta.url)('cfn-accel');
+    console.log(JSON.stringify({ backend, same: def === req && crypto === req.crypto,
+      fnv: stringOps.fastHash('hello') }));`;
+  const r = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', src])));
+  // FNV-1a 32 of "hello", from the published test vectors.
+  assert.deepEqual(r, { backend: 'native', same: true, fnv: 0x4f9f2cab });
+});
+
+test('the CLI runs through npx', () => {
+  const info = JSON.parse(ok(run(npm, ['exec', '--no', '--', 'cfn-accel', 'info', '--json'])));
+  assert.equal(info.backend, 'native');
+  assert.equal(info.version, version);
+  assert.equal(info.capabilities.triple, TRIPLE);
+  assert.equal(info.capabilities.libc, 'glibc');
+  const viaNpx = JSON.parse(ok(run('npx', ['--no', 'cfn-accel', 'info', '--json'])));
+  assert.equal(viaNpx.backend, 'native');
+});
+
+test('TypeScript: the API type-checks under --strict, a wrong call does not', () => {
+  const good = `
+    import { backend, loadErrors, capabilities, crypto, stringOps, memoryOps, validation, StatsWindow } from 'cfn-accel';
+    import type { Backend, LoadError } from 'cfn-accel';
+    const b: Backend = backend;
+    const codes: string[] = loadErrors.map((e: LoadError) => e.code);
+    const hex: string = crypto.hashSHA256('abc', { encoding: 'hex' });
+    const raw: Buffer = crypto.hashSHA256(new Uint8Array([1, 2, 3]));
+    const h: bigint = stringOps.xxh64('abc', 0n);
+    const back: Buffer = memoryOps.decompress(memoryOps.compress('text'));
+    const valid: boolean = validation.validateJavaScript('let x = 1', { lang: 'ts' }).valid;
+    const libc: 'glibc' | 'musl' | null = capabilities().libc;
+    const w = new StatsWindow();
+    console.log(b, codes, hex, raw, h, back, valid, libc, w);
+  `;
+  const bad = `
+    import { crypto } from 'cfn-accel';
+    const n: number = crypto.hashSHA256(42);
+    console.log(n);
+  `;
+  // The good file checks every declaration file too (as a default tsconfig
+  // does); the bad one only needs its own error.
+  const tscArgs = (file, ...extra) => [tsc, '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+    '--target', 'es2022', '--types', 'node', ...extra, file];
+  fs.writeFileSync(path.join(project, 'good.mts'), good);
+  fs.writeFileSync(path.join(project, 'bad.mts'), bad);
+  ok(run(process.execPath, tscArgs('good.mts')));
+  const r = run(process.execPath, tscArgs('bad.mts', '--skipLibCheck'));
+  assert.equal(r.status, 2, `tsc must reject the wrong call\n${r.stdout}${r.stderr}`);
+  // Both mistakes: a number where bytes or a string go, a Buffer where a number goes.
+  assert.match(r.stdout, /bad\.mts\(3,\d+\): error TS2769|bad\.mts\(3,\d+\): error TS2345/);
+});
+
+test('a truncated binary is a load error, not a crash, and wasm answers', () => {
+  const node = path.join(project, 'node_modules', `cfn-accel-${TRIPLE}`, `cfn-accel.${TRIPLE}.node`);
+  const whole = fs.readFileSync(node);
+  try {
+    for (const keep of [whole.length >> 1, whole.length - 100]) {
+      fs.writeFileSync(node, whole.subarray(0, keep));
+      const r = probe();
+      assert.equal(r.backend, 'wasm');
+      assert.equal(r.loadErrors.length, 1);
+      assert.equal(r.loadErrors[0].backend, 'native');
+      assert.equal(r.loadErrors[0].code, 'ERR_CFN_NATIVE_LOAD');
+      assert.match(r.loadErrors[0].message, /truncated/);
+      assert.equal(r.sha256, crypto.createHash('sha256').update(sample).digest('hex'));
+      assert.equal(r.roundTrip, true);
+    }
+  } finally {
+    fs.writeFileSync(node, whole);
+  }
+  assert.equal(probe().backend, 'native');
+});
+
+test('without the platform package: wasm with the reason, then js with DISABLE_WASM', () => {
+  fs.rmSync(path.join(project, 'node_modules', `cfn-accel-${TRIPLE}`), { recursive: true });
+  const w = probe();
+  assert.equal(w.backend, 'wasm');
+  assert.equal(w.loadErrors.length, 1);
+  assert.equal(w.loadErrors[0].backend, 'native');
+  assert.equal(w.loadErrors[0].code, 'MODULE_NOT_FOUND');
+  // The message names the package and the fix.
+  assert.match(w.loadErrors[0].message, new RegExp(`cfn-accel-${TRIPLE} is not installed`));
+  assert.match(w.loadErrors[0].message, /npm\/cli#4828/);
+  assert.match(w.loadErrors[0].message, /delete node_modules and package-lock\.json/);
+  assert.equal(w.sha256, crypto.createHash('sha256').update(sample).digest('hex'));
+
+  const j = probe({ DISABLE_WASM: 'true' });
+  assert.equal(j.backend, 'js');
+  assert.deepEqual(j.loadErrors.map((e) => [e.backend, e.code]), [['native', 'MODULE_NOT_FOUND'], ['wasm', 'DISABLED']]);
+  assert.equal(j.sha256, crypto.createHash('sha256').update(sample).digest('hex'));
+  assert.equal(j.roundTrip, true);
+});
