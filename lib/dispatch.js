@@ -1,40 +1,76 @@
 'use strict';
-// Adaptive dispatch: below a measured input size, crossing into native or
-// wasm costs more than the work saves, so the JS implementation runs
-// instead. Only used when the backend was picked automatically; a forced
-// backend (CFN_ACCEL_BACKEND) runs everything itself.
+// Adaptive dispatch: where crossing into native or wasm costs more than the
+// work saves (short inputs, mostly), the JS implementation runs instead.
+// Only used when the backend was picked automatically; a forced backend
+// (CFN_ACCEL_BACKEND) runs everything itself.
 //
-// Each entry: the primitive, and the smallest input (in bytes or string
-// units) for which the loaded backend beats plain JS. `measured` says where
-// the number comes from: `node scripts/derive-thresholds.js` re-derives the
+// thresholds.json holds, per backend and primitive, where plain JS won in a
+// bench run, with the measured ratios that justify it:
+//   {"minSize": N}            JS below N (input length in bytes, or string
+//                             units for strings), the backend from N on;
+//                             null: JS at every size
+//   {"jsRanges": [[a, b]]}    JS for a <= size < b (b null: no upper end)
+// `node scripts/derive-thresholds.js bench/results.json` re-derives the
 // table from a `cfn-accel bench --json` run.
 
 const THRESHOLDS = require('./thresholds.json');
 
-const sizeOf = (x) => (x == null ? 0 : x.length);
+/** Which argument carries the input whose size decides (default: the first). */
+const SIZE_ARG = { aesGcmSeal: 2, aesGcmOpen: 1 };
+
+const sizeOf = (x) => (x == null ? 0 : typeof x.length === 'number' ? x.length : 0);
 
 /**
- * A backend object that routes each primitive by the size of its first
- * argument: `primary` at or above the threshold for `primary.name`, `js`
- * below it.
+ * `size => true when JS should run`, from one table entry, or null when the
+ * entry routes nothing.
  */
-function adaptive(primary, js) {
-  const table = THRESHOLDS[primary.name] || {};
+function jsWhen(entry) {
+  if (!entry || typeof entry !== 'object') return null;
+  if (Array.isArray(entry.jsRanges)) {
+    const ranges = entry.jsRanges
+      .filter((r) => Array.isArray(r) && typeof r[0] === 'number')
+      .map(([lo, hi]) => [lo, hi === null || hi === undefined ? Infinity : hi]);
+    if (ranges.length === 0) return null;
+    if (ranges.length === 1) {
+      const [[lo, hi]] = ranges;
+      return (n) => n >= lo && n < hi;
+    }
+    return (n) => ranges.some(([lo, hi]) => n >= lo && n < hi);
+  }
+  if (!('minSize' in entry)) return null;
+  const min = entry.minSize;
+  if (min === null || min === Infinity) return () => true;
+  if (typeof min !== 'number' || min <= 0) return null;
+  return (n) => n < min;
+}
+
+/**
+ * A backend object that routes each primitive listed for `primary.name` in
+ * `table` by the size of its input: JS where the table says plain JS won,
+ * `primary` elsewhere. `js` is the JS backend or a function returning it
+ * (loaded on first use only).
+ * @param {object} primary the loaded backend
+ * @param {object|(() => object)} js
+ * @param {object} [table] the thresholds (default: thresholds.json)
+ */
+function adaptive(primary, js, table = THRESHOLDS) {
+  const entries = table[primary.name] || {};
   const routed = Object.create(primary);
-  for (const [prim, entry] of Object.entries(table)) {
-    const min = entry.minSize;
+  let jsBackend;
+  const getJs = () => jsBackend || (jsBackend = typeof js === 'function' ? js() : js);
+  for (const [prim, entry] of Object.entries(entries)) {
     const fast = primary[prim];
     if (typeof fast !== 'function') continue;
-    // `js` may be a loader: the JS backend is required on first use only.
+    const useJs = jsWhen(entry);
+    if (!useJs) continue;
+    const at = SIZE_ARG[prim] || 0;
     let jsFn;
-    const slow = (a, b, c) => (jsFn || (jsFn = (typeof js === 'function' ? js() : js)[prim]))(a, b, c);
-    if (min === Infinity || min === null) {
-      routed[prim] = slow;
-      continue;
-    }
-    routed[prim] = (a, b, c) => (sizeOf(a) < min ? slow(a, b, c) : fast(a, b, c));
+    const slow = (a, b, c) => (jsFn || (jsFn = getJs()[prim]))(a, b, c);
+    if (at === 0) routed[prim] = (a, b, c) => (useJs(sizeOf(a)) ? slow(a, b, c) : fast(a, b, c));
+    else if (at === 1) routed[prim] = (a, b, c) => (useJs(sizeOf(b)) ? slow(a, b, c) : fast(a, b, c));
+    else routed[prim] = (a, b, c) => (useJs(sizeOf(c)) ? slow(a, b, c) : fast(a, b, c));
   }
   return routed;
 }
 
-module.exports = { adaptive, THRESHOLDS };
+module.exports = { adaptive, jsWhen, THRESHOLDS, SIZE_ARG };

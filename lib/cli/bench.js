@@ -158,6 +158,7 @@ async function runBench({ filter, quick, withRequire, progress }) {
       variant: c.variant || undefined,
       prim: c.prim,
       size: c.size ?? null,
+      dsize: c.dsize ?? c.size ?? null,
       sizeClass: c.sizeClass ?? c.size ?? null,
       sizeLabel: sizeLabel(c.sizeClass ?? c.size),
       alts: Object.keys(c.alts),

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+'use strict';
+// `node scripts/derive-thresholds.js bench/results.json [--out lib/thresholds.json] [--dry-run]`
+//
+// Re-derives the adaptive-dispatch table (lib/thresholds.json, read by
+// lib/dispatch.js) from a `cfn-accel bench --json` run: for each backend
+// primitive and each of native and wasm, the input sizes where the plain-JS
+// backend was measured faster than that backend, with the ratios that
+// justify each entry. Sizes between two measured sizes go with the larger
+// one (JS up to, not including, the first size where the backend won).
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+// Never routed to JS: the JS backend's AST is Babel's, not swc's (the one
+// documented difference between backends), and hasThreads is no work.
+const NEVER = new Set(['jsParse', 'hasThreads', 'validateFiles']);
+const BACKENDS = ['native', 'wasm'];
+
+const label = (n) => (n === 19 ? '19 ch' : n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} B`);
+const x = (r) => `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`;
+
+/**
+ * The table for `results`: {native: {prim: entry}, wasm: {...}, _source}.
+ * @param {object} results the bench JSON document
+ */
+function derive(results) {
+  const table = {
+    _source: {
+      what: 'where plain JS beat the backend; derived by scripts/derive-thresholds.js, read by lib/dispatch.js',
+      date: results.machine && results.machine.date,
+      machine: results.machine && `${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node}, load ${(results.machine.loadavg || []).map((v) => v.toFixed(2)).join(' ')}`,
+      quick: Boolean(results.quick),
+    },
+  };
+  for (const be of BACKENDS) {
+    if (!results.backends.includes(be) || !results.backends.includes('js')) continue;
+    // prim -> size -> [speed of backend relative to js] (several cases may share a prim and size)
+    const byPrim = new Map();
+    for (const c of results.cases) {
+      // dsize: the input's .length, which is what lib/dispatch.js compares.
+      const size = c.dsize ?? c.size;
+      if (!c.prim || NEVER.has(c.prim) || size == null) continue;
+      const tb = c.ns[be];
+      const tj = c.ns.js;
+      if (!Number.isFinite(tb) || !Number.isFinite(tj)) continue;
+      if (!byPrim.has(c.prim)) byPrim.set(c.prim, new Map());
+      const sizes = byPrim.get(c.prim);
+      if (!sizes.has(size)) sizes.set(size, []);
+      sizes.get(size).push(tj / tb);
+    }
+    const entries = {};
+    for (const prim of [...byPrim.keys()].sort()) {
+      const points = [...byPrim.get(prim)]
+        .map(([size, rs]) => ({ size, speed: Math.min(...rs) })) // the backend's worst case at that size
+        .sort((a, b) => a.size - b.size);
+      const jsWins = points.map((p) => p.speed < 1);
+      if (!jsWins.some(Boolean)) continue;
+      const measured = `${be} speed relative to plain JS: ${points.map((p) => `${x(p.speed)} at ${label(p.size)}`).join(', ')}`;
+      const ranges = [];
+      for (let i = 0; i < points.length; i++) {
+        if (!jsWins[i]) continue;
+        const lo = i === 0 ? 0 : points[i].size;
+        let j = i;
+        while (j + 1 < points.length && jsWins[j + 1]) j++;
+        const hi = j + 1 < points.length ? points[j + 1].size : null;
+        ranges.push([lo, hi]);
+        i = j;
+      }
+      if (ranges.length === 1 && ranges[0][0] === 0) {
+        entries[prim] = { minSize: ranges[0][1], measured };
+      } else {
+        entries[prim] = { jsRanges: ranges, measured };
+      }
+    }
+    table[be] = entries;
+  }
+  return table;
+}
+
+function main(argv) {
+  const file = argv.find((a) => !a.startsWith('--'));
+  if (!file) {
+    process.stderr.write('usage: node scripts/derive-thresholds.js <bench results.json> [--out FILE] [--dry-run]\n');
+    return 2;
+  }
+  const outAt = argv.indexOf('--out');
+  const out = outAt >= 0 ? argv[outAt + 1] : path.join(__dirname, '..', 'lib', 'thresholds.json');
+  const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const table = derive(results);
+  const text = `${JSON.stringify(table, null, 2)}\n`;
+  if (argv.includes('--dry-run')) process.stdout.write(text);
+  else {
+    fs.writeFileSync(out, text);
+    const n = BACKENDS.map((be) => `${be}: ${Object.keys(table[be] || {}).length}`).join(', ');
+    process.stderr.write(`wrote ${out} (${n} primitives routed to JS somewhere)\n`);
+  }
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
+
+module.exports = { derive };
