@@ -62,6 +62,11 @@ function buildWasm() {
   if (mtime(wasm) > mtime(path.join(out, 'cfn_accel_wasm_bg.wasm'))) {
     run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', out, wasm]);
   }
+  // The same .wasm with ES-module glue for browsers (the browser test loads it).
+  const web = path.join(root, 'wasm-build', 'pkg-web');
+  if (mtime(wasm) > mtime(path.join(web, 'cfn_accel_wasm_bg.wasm'))) {
+    run('wasm-bindgen', ['--target', 'web', '--out-dir', web, wasm]);
+  }
   console.log(`wasm: ${path.relative(root, out)}`);
 }
 
