@@ -1,0 +1,94 @@
+'use strict';
+// The loader's platform details: libc detection that does not misfire, the
+// ELF check that keeps a truncated or foreign .node away from dlopen, and
+// the codes that tell a missing platform package from a broken binary.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { detectLibc, muslLoaderPresent, triple } = require('../../lib/platform');
+const { elfProblem } = require('../../lib/elf');
+const { load, loadNativeBinding, localAddonPath } = require('../../lib/loader');
+const { rng } = require('../helpers');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-accel-platform-'));
+test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const addon = localAddonPath('linux-x64-gnu');
+const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
+
+test('libc: the report decides; the musl loader on disk only without one', () => {
+  // Debian with the musl package installed: glibc node, /lib/ld-musl-* present.
+  assert.equal(detectLibc({ glibcVersionRuntime: '2.36' }, true), 'glibc');
+  // Alpine: no glibc in the report.
+  assert.equal(detectLibc({ osName: 'Linux' }, false), 'musl');
+  assert.equal(detectLibc(null, true), 'musl');
+  assert.equal(detectLibc(null, false), 'glibc');
+  assert.equal(detectLibc(null, () => true), 'musl');
+
+  fs.mkdirSync(path.join(tmp, 'lib-musl'));
+  fs.writeFileSync(path.join(tmp, 'lib-musl', 'ld-musl-x86_64.so.1'), '');
+  fs.mkdirSync(path.join(tmp, 'lib-gnu'));
+  fs.writeFileSync(path.join(tmp, 'lib-gnu', 'ld-linux-x86-64.so.2'), '');
+  assert.equal(muslLoaderPresent(path.join(tmp, 'lib-musl')), true);
+  assert.equal(muslLoaderPresent(path.join(tmp, 'lib-gnu')), false);
+  assert.equal(muslLoaderPresent(path.join(tmp, 'no-such-dir')), false);
+
+  if (process.platform === 'linux') {
+    // This machine: what node's own report says.
+    const glibc = Boolean(process.report.getReport().header.glibcVersionRuntime);
+    assert.equal(detectLibc(), glibc ? 'glibc' : 'musl');
+  }
+});
+
+test('triples for the platforms the loader knows', () => {
+  assert.equal(triple('linux', 'x64', false), 'linux-x64-gnu');
+  assert.equal(triple('linux', 'x64', true), 'linux-x64-musl');
+  assert.equal(triple('linux', 'arm64', false), 'linux-arm64-gnu');
+  assert.equal(triple('linux', 'ia32', false), null);
+  assert.equal(triple('darwin', 'arm64'), 'darwin-arm64');
+  assert.equal(triple('freebsd', 'x64'), null);
+  // Every linux triple has a platform package folder.
+  for (const t of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu']) {
+    const meta = require(`../../npm/${t}/package.json`);
+    assert.equal(meta.name, `cfn-accel-${t}`);
+    assert.equal(meta.main, `cfn-accel.${t}.node`);
+    assert.deepEqual(meta.libc, [t.endsWith('musl') ? 'musl' : 'glibc']);
+  }
+});
+
+test('ELF check: the built addon passes; every truncation, a foreign arch and non-ELF files fail', { skip: !onLinuxX64 && 'needs the linux-x64 build' }, () => {
+  assert.ok(fs.existsSync(addon), `${addon} is missing: run \`npm run build:native\``);
+  assert.equal(elfProblem(addon), null);
+  assert.match(elfProblem(addon, 'arm64'), /built for x86-64 \(ELF64\), this is AArch64/);
+  const whole = fs.readFileSync(addon);
+  const next = rng(11);
+  const cuts = [0, 3, 16, 63, 64, 65, 700, whole.length - 1, whole.length - 64];
+  for (let i = 0; i < 20; i++) cuts.push(Math.floor(next() * whole.length));
+  const cut = path.join(tmp, 'cut.node');
+  for (const n of cuts) {
+    fs.writeFileSync(cut, whole.subarray(0, n));
+    assert.ok(elfProblem(cut), `a file cut to ${n} of ${whole.length} bytes must be refused`);
+  }
+  fs.writeFileSync(cut, whole.subarray(0, 5000));
+  assert.match(elfProblem(cut), /^truncated: 5000 bytes, but its loadable segment \d+ ends at byte \d+$/);
+  assert.match(elfProblem(__filename), /^not an ELF file/);
+  assert.match(elfProblem(path.join(tmp, 'absent.node')), /^cannot open/);
+});
+
+test('codes: a broken binary is ERR_CFN_NATIVE_LOAD, and the wasm tier answers', { skip: !onLinuxX64 && 'needs the linux-x64 build' }, () => {
+  const cut = path.join(tmp, 'half.node');
+  fs.writeFileSync(cut, fs.readFileSync(addon).subarray(0, 100_000));
+  assert.throws(() => loadNativeBinding({ CFN_ACCEL_NATIVE_PATH: cut }), (e) => e.code === 'ERR_CFN_NATIVE_LOAD' && /truncated/.test(e.message));
+  assert.throws(() => loadNativeBinding({ CFN_ACCEL_NATIVE_PATH: path.join(tmp, 'none.node') }), { code: 'ERR_CFN_NATIVE_LOAD' });
+
+  const r = load({ CFN_ACCEL_NATIVE_PATH: cut });
+  assert.equal(r.backend.name, 'wasm');
+  assert.deepEqual(r.loadErrors.map((e) => [e.backend, e.code]), [['native', 'ERR_CFN_NATIVE_LOAD']]);
+  // Forced: no fallback, the reason kept.
+  assert.throws(() => load({ CFN_ACCEL_BACKEND: 'native', CFN_ACCEL_NATIVE_PATH: cut }), (e) =>
+    e.code === 'ERR_CFN_BACKEND_UNAVAILABLE' && e.cause.code === 'ERR_CFN_NATIVE_LOAD');
+  // The local build still loads by path.
+  assert.equal(load({ CFN_ACCEL_NATIVE_PATH: addon }).backend.name, 'native');
+});
