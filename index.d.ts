@@ -10,7 +10,7 @@ export type Bytes = Uint8Array;
 /** Why a higher tier was skipped at load. */
 export interface LoadError {
   backend: Backend;
-  /** `MODULE_NOT_FOUND` (not installed), `ERR_DLOPEN_FAILED` (installed, fails to load), `DISABLED`, ... */
+  /** `MODULE_NOT_FOUND` (not installed), `ERR_CFN_NATIVE_LOAD` (installed, fails to load), `DISABLED`, ... */
   code: string;
   message: string;
 }
