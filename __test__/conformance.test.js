@@ -672,6 +672,28 @@ test('validation.validateRegex knows the Unicode property names V8 knows', () =>
   assert.deepEqual([...new Set(diffs)], []);
 });
 
+test('validation.validateRegex: lone surrogates as range ends, as V8 reads UTF-16', () => {
+  const ends = ['\ud800', '\udbff', '\udc00', '\udfff', 'a', '\ufffd', '\uffff', '\u{1f600}', '\u{10ffff}'];
+  let n = 0;
+  for (const a of ends) {
+    for (const b of ends) {
+      for (const flags of ['', 'u', 'v', 'i']) {
+        for (const p of [`[${a}-${b}]`, `[^${a}-${b}]`, `${a}${b}+`, `[${a}${b}]`, `(?<${a}${b}>x)`, `\\${a}`]) {
+          let want = true;
+          try {
+            new RegExp(p, flags); // eslint-disable-line no-new
+          } catch {
+            want = false;
+          }
+          assert.equal(validation.validateRegex(p, flags), want, `${JSON.stringify(p)}/${flags}`);
+          n++;
+        }
+      }
+    }
+  }
+  count('validateRegex surrogates', n);
+});
+
 // ---------------------------------------------------------------- compression
 
 const CODECS = [
@@ -715,6 +737,55 @@ for (const [enc, dec, zEnc, zDec, levels] of CODECS) {
     assertCoded(() => compression[enc](data, { level: enc === 'brotli' ? 12 : 10 }), RangeError, 'ERR_CFN_INVALID_ARG', 'level');
   });
 }
+
+test('compression.gunzip reads multi-member gzip like node:zlib', () => {
+  const members = [zlib.gzipSync('hello '), zlib.gzipSync(''), zlib.gzipSync('world \u{1f600}')];
+  const all = Buffer.concat(members);
+  assert.deepEqual(compression.gunzip(all), zlib.gunzipSync(all));
+  assertCoded(() => compression.gunzip(all, { maxOutputLength: 8 }), Error, 'ERR_CFN_LIMIT', 'multi-member limit');
+  // Non-zero bytes after a member start another member: garbage is corrupt.
+  assertCoded(() => compression.gunzip(Buffer.concat([members[0], Buffer.from('xyz')])), Error, 'ERR_CFN_CORRUPT', 'garbage');
+  count('gzip/gunzip', 3);
+});
+
+test('compression.gunzip accepts trailing zero padding as node:zlib does', {
+  todo: api.backend !== 'js' && 'src/compress.rs gunzip reports ERR_CFN_CORRUPT for zero bytes after the last member',
+}, () => {
+  const padded = Buffer.concat([zlib.gzipSync('hello'), Buffer.alloc(10)]);
+  assert.deepEqual(zlib.gunzipSync(padded), Buffer.from('hello'));
+  assert.deepEqual(compression.gunzip(padded), Buffer.from('hello'));
+});
+
+test('memoryOps.decompress reads concatenated and skippable frames as `lz4 -d` does', () => {
+  const one = memoryOps.compress('one ');
+  const two = memoryOps.compress('two');
+  const skippable = Buffer.from([0x5a, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 1, 2, 3]);
+  for (const [name, frame] of [['two frames', Buffer.concat([one, two])], ['skippable first', Buffer.concat([skippable, one, two])], ['skippable between', Buffer.concat([one, skippable, two])]]) {
+    const f = path.join(tmp, `concat-${name.replace(/ /g, '-')}.lz4`);
+    fs.writeFileSync(f, frame);
+    const want = lz4(['-d', '-c', f], name);
+    assert.deepEqual(memoryOps.decompress(frame), want, name);
+    count('decompress of lz4');
+  }
+  assertCoded(() => memoryOps.decompress(Buffer.concat([one, Buffer.from('xyz')])), Error, 'ERR_CFN_CORRUPT', 'trailing garbage');
+});
+
+test('wasm: only a trap or a stack overflow inside wasm makes a fresh instance', { skip: api.backend !== 'wasm' && 'wasm backend only' }, () => {
+  const { needsFreshInstance } = require('../lib/backends/wasm');
+  assert.equal(needsFreshInstance(new WebAssembly.RuntimeError('unreachable')), true);
+  assert.equal(needsFreshInstance(new RangeError('key must be 32 bytes')), false);
+  const overflow = new RangeError('Maximum call stack size exceeded');
+  overflow.stack = 'RangeError: Maximum call stack size exceeded\n    at wasm://wasm/0123abcd:wasm-function[42]:0x1234';
+  assert.equal(needsFreshInstance(overflow), true);
+  assert.equal(needsFreshInstance(new Error('plain')), false);
+  // A coded argument error from the binding keeps the same instance.
+  const glue = require.resolve('../wasm-build/pkg/cfn_accel_wasm.js');
+  const before = require.cache[glue];
+  assert.ok(before, 'glue loaded');
+  assertCoded(() => cfnCrypto.decrypt(Buffer.alloc(40), Buffer.alloc(31)), RangeError, 'ERR_CFN_INVALID_ARG', 'key 31');
+  assertCoded(() => compression.gunzip(Buffer.from('bad')), Error, 'ERR_CFN_CORRUPT', 'corrupt');
+  assert.equal(require.cache[glue], before);
+});
 
 // ---------------------------------------------------------------- argument types
 
