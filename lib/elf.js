@@ -90,4 +90,44 @@ function elfProblem(file, arch = process.arch) {
   }
 }
 
-module.exports = { elfProblem };
+const PT_INTERP = 3;
+
+/**
+ * The program interpreter (dynamic loader) an ELF executable names, e.g.
+ * /lib64/ld-linux-x86-64.so.2 or /lib/ld-musl-x86_64.so.1; null for a static
+ * or unreadable file.
+ */
+function elfInterpreter(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, 'r');
+    const h = Buffer.alloc(64);
+    if (fs.readSync(fd, h, 0, 64, 0) < 52 || h.readUInt32BE(0) !== 0x7f454c46) return null;
+    const is64 = h[4] === 2;
+    const le = h[5] === 1;
+    const u16 = (b, o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+    const u32 = (b, o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+    const u64 = (b, o) => Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o));
+    const phoff = is64 ? u64(h, 32) : u32(h, 28);
+    const phentsize = u16(h, is64 ? 54 : 42);
+    const phnum = u16(h, is64 ? 56 : 44);
+    const ph = Buffer.alloc(phentsize * phnum);
+    if (fs.readSync(fd, ph, 0, ph.length, phoff) !== ph.length) return null;
+    for (let i = 0; i < phnum; i++) {
+      const p = i * phentsize;
+      if (u32(ph, p) !== PT_INTERP) continue;
+      const offset = is64 ? u64(ph, p + 8) : u32(ph, p + 4);
+      const size = Math.min(is64 ? u64(ph, p + 32) : u32(ph, p + 16), 4096);
+      const name = Buffer.alloc(size);
+      const n = fs.readSync(fd, name, 0, size, offset);
+      return name.subarray(0, n).toString('latin1').replace(/\0.*$/s, '');
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+module.exports = { elfProblem, elfInterpreter };

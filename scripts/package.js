@@ -13,12 +13,12 @@
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { elfProblem } = require('../lib/elf');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const stageRoot = path.join(dist, '.stage');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
 const writeJson = (p, v) => fs.writeFileSync(p, `${JSON.stringify(v, null, 2)}\n`);
@@ -34,10 +34,12 @@ function pack(dir) {
   return { file: path.join(dist, info.filename), files: info.files.map((f) => f.path), size: info.size };
 }
 
+// A private staging root: two packs at once must not share one.
+let stageRoot;
+
 /** Copies `rel` paths from `from` into a fresh staging directory `name`. */
 function stage(name, from, rels) {
   const dir = path.join(stageRoot, name);
-  fs.rmSync(dir, { recursive: true, force: true });
   for (const rel of rels) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.copyFileSync(path.join(from, rel), path.join(dir, rel));
@@ -60,8 +62,17 @@ function main() {
     execFileSync(process.execPath, [path.join(__dirname, 'build.js'), 'all'], { stdio: 'inherit', cwd: root });
   }
   const mainMeta = readJson(path.join(root, 'package.json'));
-  const { version } = mainMeta;
   fs.mkdirSync(dist, { recursive: true });
+  stageRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-accel-stage-'));
+  try {
+    packAll(mainMeta);
+  } finally {
+    fs.rmSync(stageRoot, { recursive: true, force: true });
+  }
+}
+
+function packAll(mainMeta) {
+  const { version } = mainMeta;
   const platforms = platformPackages();
   const made = [];
 
@@ -98,7 +109,6 @@ function main() {
     writeJson(path.join(dir, 'package.json'), { ...p.meta, version });
     made.push(pack(dir));
   }
-  fs.rmSync(stageRoot, { recursive: true, force: true });
   for (const m of made) {
     console.log(`${path.relative(root, m.file)}  ${m.files.length} files, ${(m.size / 1024).toFixed(0)} KiB`);
   }

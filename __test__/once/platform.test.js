@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { detectLibc, muslLoaderPresent, triple } = require('../../lib/platform');
-const { elfProblem } = require('../../lib/elf');
+const { elfProblem, elfInterpreter } = require('../../lib/elf');
 const { load, loadNativeBinding, localAddonPath } = require('../../lib/loader');
 const { rng } = require('../helpers');
 
@@ -18,14 +18,21 @@ test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const addon = localAddonPath('linux-x64-gnu');
 const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
 
-test('libc: the report decides; the musl loader on disk only without one', () => {
+test('libc: node\'s loader, then the report, then the musl loader on disk', () => {
+  const never = () => {
+    throw new Error('not consulted');
+  };
+  const src = (interpreter, header, muslPresent) => ({ interpreter: () => interpreter, header: () => header, muslPresent: () => muslPresent });
   // Debian with the musl package installed: glibc node, /lib/ld-musl-* present.
-  assert.equal(detectLibc({ glibcVersionRuntime: '2.36' }, true), 'glibc');
-  // Alpine: no glibc in the report.
-  assert.equal(detectLibc({ osName: 'Linux' }, false), 'musl');
-  assert.equal(detectLibc(null, true), 'musl');
-  assert.equal(detectLibc(null, false), 'glibc');
-  assert.equal(detectLibc(null, () => true), 'musl');
+  assert.equal(detectLibc({ interpreter: () => '/lib64/ld-linux-x86-64.so.2', header: never, muslPresent: never }), 'glibc');
+  assert.equal(detectLibc(src('/lib/ld-linux-aarch64.so.1', null, true)), 'glibc');
+  assert.equal(detectLibc({ interpreter: () => '/lib/ld-musl-x86_64.so.1', header: never, muslPresent: never }), 'musl');
+  // A static node (no interpreter): the report decides, whatever is on disk.
+  assert.equal(detectLibc(src(null, { glibcVersionRuntime: '2.36' }, true)), 'glibc');
+  assert.equal(detectLibc(src(null, { osName: 'Linux' }, false)), 'musl');
+  // No report either: the disk.
+  assert.equal(detectLibc(src(null, null, true)), 'musl');
+  assert.equal(detectLibc(src(null, null, false)), 'glibc');
 
   fs.mkdirSync(path.join(tmp, 'lib-musl'));
   fs.writeFileSync(path.join(tmp, 'lib-musl', 'ld-musl-x86_64.so.1'), '');
@@ -36,9 +43,11 @@ test('libc: the report decides; the musl loader on disk only without one', () =>
   assert.equal(muslLoaderPresent(path.join(tmp, 'no-such-dir')), false);
 
   if (process.platform === 'linux') {
-    // This machine: what node's own report says.
+    // This machine: the fast path agrees with node's own report.
     const glibc = Boolean(process.report.getReport().header.glibcVersionRuntime);
     assert.equal(detectLibc(), glibc ? 'glibc' : 'musl');
+    assert.equal(detectLibc({ interpreter: () => null }), glibc ? 'glibc' : 'musl');
+    assert.match(elfInterpreter(process.execPath), glibc ? /\/ld-linux/ : /\/ld-musl-/);
   }
 });
 
