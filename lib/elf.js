@@ -70,6 +70,7 @@ function elfProblem(file, arch = process.arch) {
     const truncated = (what, end) => `truncated: ${size} bytes, but its ${what} ends at byte ${end}`;
 
     if (phnum === 0) return 'no program headers';
+    if (phentsize < (bits === 64 ? 56 : 32)) return `program header entries of ${phentsize} bytes are too small`;
     const phEnd = phoff + phentsize * phnum;
     if (phEnd > size) return truncated('program header table', phEnd);
     const ph = read(phoff, phentsize * phnum);
