@@ -1,18 +1,29 @@
-//! The nesting pre-scan that guards swc (`src/syntax/depth.rs`, private to
-//! the core, so compiled in here by path): never a panic, linear, and an
-//! over-limit offset inside the text.
+//! The nesting guard in front of swc (`src/syntax/depth.rs`, private to the
+//! core): fuzz bytes become token soup rich in what makes swc's recursive
+//! descent recurse (brackets, `${`, prefix and right-associative operators,
+//! `new`/`typeof`/`await`, JSX and type arguments), validated and outlined
+//! as each language. If the pre-scan ever under-counts, swc overflows the
+//! stack here: a crash, which is the bug this target looks for.
 #![no_main]
+use cfn_accel_core::syntax::{self, Lang};
 use libfuzzer_sys::fuzz_target;
 
-#[allow(dead_code)]
-#[path = "../../src/syntax/depth.rs"]
-mod depth;
+const TOKENS: [&str; 48] = [
+    "(", ")", "[", "]", "{", "}", "`", "${", "}`", "<", ">", "</", "/>", "<a>", "</a>", "=", "=>", "?", ":", "**",
+    "!", "-", "+", "~", "...", "new ", "typeof ", "void ", "delete ", "await ", "yield ", "async ", "function ",
+    "class ", "x", "1", "'s'", "\"d\"", "/*c*/", "//l\n", ",", ";", "\n", " ", ".", "as ", "<T>", "@d ",
+];
+const LANGS: [Lang; 6] = [Lang::Js, Lang::Jsx, Lang::Mjs, Lang::Cjs, Lang::Ts, Lang::Tsx];
 
 fuzz_target!(|data: &[u8]| {
-    for limit in [0, 3, depth::MAX_NESTING] {
-        match depth::estimate(data, limit) {
-            Ok(d) => assert!(d <= limit),
-            Err(at) => assert!(at <= data.len()),
-        }
+    let Some((&first, rest)) = data.split_first() else { return };
+    let mut src = String::with_capacity(rest.len() * 3);
+    for &b in rest {
+        src.push_str(TOKENS[b as usize % TOKENS.len()]);
+    }
+    let lang = LANGS[first as usize % LANGS.len()];
+    let _ = syntax::validate(&src, lang);
+    if first & 0x80 != 0 {
+        let _ = syntax::outline(&src, lang);
     }
 });
