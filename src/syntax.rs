@@ -46,6 +46,11 @@ impl Lang {
         })
     }
 
+    /// What `<` can mean in this language, for the nesting pre-scan.
+    fn dialect(self) -> depth::Dialect {
+        depth::Dialect { jsx: matches!(self, Lang::Js | Lang::Jsx | Lang::Tsx), ts: matches!(self, Lang::Ts | Lang::Tsx) }
+    }
+
     fn syntax(self) -> Syntax {
         match self {
             Lang::Ts | Lang::Tsx => Syntax::Typescript(TsSyntax {
@@ -83,18 +88,22 @@ const START: u32 = 1;
 /// at most, which even a worker thread's stack has.
 const SHALLOW: usize = 64;
 
-/// Stack for deeper input (virtual memory, touched only as used): about 250
-/// KiB per level of `MAX_NESTING`, some 50 times what swc's frames take.
+/// Stack for deeper input (virtual memory, touched only as used): 1 MiB per
+/// level of `MAX_NESTING`, hundreds of times what swc's frames take.
 const DEEP_STACK: usize = 256 << 20;
 
 /// Runs `f` (parse, walk, drop) with a stack deep enough for `src`, or says
 /// where `src` nests too deeply. On wasm32 there is no stack switching: the
 /// estimate's limit alone keeps the recursion inside the wasm stack.
-fn guarded<R>(src: &str, f: impl FnOnce() -> R) -> std::result::Result<R, Diagnostic> {
+fn guarded_as<R>(src: &str, lang: Lang, f: impl FnOnce() -> R) -> std::result::Result<R, Diagnostic> {
+    guarded_dialect(src, lang.dialect(), f)
+}
+
+fn guarded_dialect<R>(src: &str, dialect: depth::Dialect, f: impl FnOnce() -> R) -> std::result::Result<R, Diagnostic> {
     if src.len() >= (u32::MAX - START) as usize {
         return Err(Diagnostic { message: "file too large to parse (4 GiB or more)".into(), line: 1, column: 1 });
     }
-    match depth::estimate(src.as_bytes(), depth::MAX_NESTING) {
+    match depth::estimate(src.as_bytes(), depth::MAX_NESTING, dialect) {
         Err(at) => {
             let (line, column) = LineIndex::new(src.as_bytes()).line_col(at);
             Err(Diagnostic {
@@ -104,7 +113,12 @@ fn guarded<R>(src: &str, f: impl FnOnce() -> R) -> std::result::Result<R, Diagno
             })
         }
         Ok(d) if d <= SHALLOW => Ok(f()),
+        #[cfg(not(target_arch = "wasm32"))]
         Ok(_) => Ok(stacker::grow(DEEP_STACK, f)),
+        // No stack switching on wasm32: the limit alone keeps the recursion
+        // inside the wasm stack.
+        #[cfg(target_arch = "wasm32")]
+        Ok(_) => Ok(f()),
     }
 }
 
@@ -126,32 +140,74 @@ fn parse(src: &str, lang: Lang) -> Parsed {
     Parsed { program, recovered }
 }
 
-fn diagnostics(src: &str, parsed: &Parsed) -> Vec<Diagnostic> {
+/// The errors of a parse of `src` (or of a same-length masked copy), with
+/// their byte offsets, in source order.
+fn located(src: &str, parsed: &Parsed) -> Vec<(usize, Diagnostic)> {
     let index = LineIndex::new(src.as_bytes());
-    let mut errs: Vec<(u32, Diagnostic)> = parsed
+    let mut errs: Vec<(usize, Diagnostic)> = parsed
         .recovered
         .iter()
         .chain(parsed.program.as_ref().err())
         .map(|e| {
-            let lo = e.span().lo.0.saturating_sub(START) as usize;
+            // A masked copy may carry a suffix: clamp into the original.
+            let lo = (e.span().lo.0.saturating_sub(START) as usize).min(src.len());
             let (line, column) = index.line_col(lo);
-            (lo as u32, Diagnostic { message: e.kind().msg().into_owned(), line, column })
+            (lo, Diagnostic { message: e.kind().msg().into_owned(), line, column })
         })
         .collect();
     errs.sort_by_key(|(lo, _)| *lo);
     errs.dedup_by(|a, b| a.1 == b.1);
+    errs
+}
+
+#[cfg_attr(not(feature = "optimize"), allow(dead_code))] // optimize.rs
+fn diagnostics(src: &str, parsed: &Parsed) -> Vec<Diagnostic> {
+    located(src, parsed).into_iter().map(|(_, d)| d).collect()
+}
+
+/// The errors of `parsed` (a parse of `src` as `lang`), with TypeScript
+/// that swc parsed speculatively checked again (see `recheck`).
+fn checked(src: &str, lang: Lang, parsed: &Parsed) -> Vec<Diagnostic> {
+    let errs = located(src, parsed);
+    if matches!(lang, Lang::Ts | Lang::Tsx) {
+        if let Some(better) = recheck_errors(src, lang, &errs) {
+            return better;
+        }
+    }
     errs.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The masked copy's errors when they are the better answer: the original
+/// parse found none but a masked construct holds code, or its first error
+/// sits at a masked head (where swc's fallback reports) and the masked
+/// parse finds a later one.
+fn recheck_errors(src: &str, lang: Lang, errs: &[(usize, Diagnostic)]) -> Option<Vec<Diagnostic>> {
+    let m = recheck::mask(src, lang)?;
+    let first = errs.first().map(|e| e.0);
+    let wanted = match first {
+        None => m.holds_code,
+        Some(at) => m.zones.iter().any(|&(a, b)| a <= at && at <= b),
+    };
+    if !wanted {
+        return None;
+    }
+    let masked = located(src, &parse(&m.text, lang));
+    let masked_first = masked.first()?.0;
+    match first {
+        Some(at) if masked_first <= at => None,
+        _ => Some(masked.into_iter().map(|(_, d)| d).collect()),
+    }
 }
 
 /// Syntax errors of `src` as `lang`, in source order; empty when valid.
 pub fn validate(src: &str, lang: Lang) -> Vec<Diagnostic> {
-    guarded(src, || diagnostics(src, &parse(src, lang))).unwrap_or_else(|d| vec![d])
+    guarded_as(src, lang, || checked(src, lang, &parse(src, lang))).unwrap_or_else(|d| vec![d])
 }
 
 /// The program as swc's JSON AST (the shape `@swc/core`'s `parseSync`
 /// gives), or `ERR_CFN_SYNTAX` with the first error's position.
 pub fn parse_to_json(src: &str, lang: Lang) -> Result<String> {
-    guarded(src, || {
+    guarded_as(src, lang, || {
         let program = parse_clean(src, lang)?;
         serde_json::to_string(&program).map_err(|e| CfnError::Limit(format!("AST not serializable: {e}")))
     })
@@ -165,7 +221,7 @@ fn too_deep(d: Diagnostic) -> CfnError {
 /// The program, or `ERR_CFN_SYNTAX` naming the first error and where it is.
 fn parse_clean(src: &str, lang: Lang) -> Result<ast::Program> {
     let parsed = parse(src, lang);
-    if let Some(d) = diagnostics(src, &parsed).first() {
+    if let Some(d) = checked(src, lang, &parsed).first() {
         return Err(CfnError::Syntax(format!("{} ({}:{})", d.message, d.line, d.column)));
     }
     parsed.program.map_err(|e| CfnError::Syntax(e.kind().msg().into_owned()))
@@ -175,6 +231,7 @@ pub use outline::{outline, Outline, OutlineItem};
 
 mod depth;
 mod outline;
+mod recheck;
 
 mod batch;
 pub use batch::{validate_files, FileReport};

@@ -61,27 +61,137 @@ function lineCol(code, off) {
 }
 
 /** The nesting guard: a diagnostic when `code` nests past the limit. */
-function tooDeep(code) {
+function tooDeep(code, lang) {
   const bytes = Buffer.from(code, 'utf8');
-  const r = depth.estimate(bytes, depth.MAX_NESTING);
+  const dialect = { jsx: lang === 'js' || lang === 'jsx' || lang === 'tsx', ts: lang === 'ts' || lang === 'tsx' };
+  const r = depth.estimate(bytes, depth.MAX_NESTING, dialect);
   if (r.exceededAt === undefined) return null;
   const off = bytes.subarray(0, r.exceededAt).toString('utf8').length;
   return { message: `Nesting too deep: more than ${depth.MAX_NESTING} levels`, ...lineCol(code, off) };
 }
 
+// ---- the second look at speculative TypeScript (src/syntax/recheck.rs) ----
+// Babel, like swc, tries generic arrows and `export` + TypeScript
+// declarations speculatively and reports a failure at their head. The same
+// masking (heads blanked with spaces, offsets kept) finds the real error.
+
+const EXPORT_DECLS = new Set(['abstract', 'namespace', 'module', 'enum', 'interface', 'type']);
+const isWordCode = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 0x80;
+const isSpace = (c) => c === 32 || (c >= 9 && c <= 13);
+
+function maskSpeculative(code, lang) {
+  const n = code.length;
+  const wordAt = (i) => {
+    let j = i;
+    while (j < n && isWordCode(code.charCodeAt(j))) j++;
+    return code.slice(i, j);
+  };
+  const skipWs = (i) => {
+    while (i < n && isSpace(code.charCodeAt(i))) i++;
+    return i;
+  };
+  let out = null;
+  const blank = (from, to) => {
+    if (!out) out = code.split('');
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  const zones = [];
+  let exported = false;
+  for (let at = code.indexOf('export'); at !== -1; at = code.indexOf('export', at + 1)) {
+    if (at > 0 && (isWordCode(code.charCodeAt(at - 1)) || code[at - 1] === '.')) continue;
+    if (at + 6 < n && isWordCode(code.charCodeAt(at + 6))) continue;
+    const k = skipWs(at + 6);
+    const kw = wordAt(k);
+    if (!EXPORT_DECLS.has(kw)) continue;
+    const after = skipWs(k + kw.length);
+    if (kw === 'type' && (code[after] === '{' || code[after] === '*')) continue;
+    blank(at, at + 6);
+    zones.push([at, Math.max(after + wordAt(after).length, k + kw.length)]);
+    exported = true;
+  }
+  let budget = 4 * n + 4096;
+  for (let lt = code.indexOf('<'); lt !== -1; lt = code.indexOf('<', lt + 1)) {
+    const next = code.charCodeAt(lt + 1);
+    if (!((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95 || next === 36)) continue;
+    let p = lt;
+    while (p > 0 && isSpace(code.charCodeAt(p - 1)) && lt - p < 64) p--;
+    let operandStart = p === 0;
+    if (!operandStart) {
+      const c = code[p - 1];
+      if ('=(,:?[{};!&|'.includes(c) || (c === '>' && p >= 2 && code[p - 2] === '=')) operandStart = true;
+      else {
+        let w = p;
+        while (w > 0 && isWordCode(code.charCodeAt(w - 1)) && p - w < 16) w--;
+        operandStart = ['return', 'async', 'default', 'yield', 'await'].includes(code.slice(w, p));
+      }
+    }
+    if (!operandStart) continue;
+    let depth = 0;
+    let j = lt;
+    let gt = -1;
+    let generic = false;
+    while (j < n && j - lt < 512) {
+      const c = code[j];
+      if (c === '<') depth++;
+      else if (c === '>' && !(j > 0 && code[j - 1] === '=')) {
+        depth--;
+        if (depth === 0) {
+          gt = j;
+          break;
+        }
+      } else if (c === ';') break;
+      else if (c === ',') generic = true;
+      else if (c === 'e' && depth === 1 && code.startsWith('extends', j) && !isWordCode(code.charCodeAt(j - 1))) generic = true;
+      j++;
+    }
+    budget -= j - lt + 1;
+    if (budget <= 0) return null;
+    if (gt < 0 || code[skipWs(gt + 1)] !== '(') continue;
+    if (lang === 'tsx' && !generic) continue;
+    blank(lt, gt + 1);
+    const arrow = code.slice(gt, gt + 2000).indexOf('=>');
+    zones.push([lt, arrow < 0 ? gt + 1 : gt + arrow + 2]);
+  }
+  if (!out) return null;
+  return { text: out.join('') + (exported ? '\n;export {};' : ''), zones };
+}
+
+/** Babel's exception as `{pos, message, line, column}` in `code`. */
+function located(e, code) {
+  let pos = Math.min(typeof e.pos === 'number' ? e.pos : 0, code.length);
+  // Babel's message ends with " (line:col)".
+  const message = String(e.message).replace(/ \(\d+:\d+\)$/, '');
+  // A mismatched closing tag: Babel points at its `</`, swc at its name.
+  if (message.startsWith('Expected corresponding JSX closing tag') && code.startsWith('</', pos)) {
+    pos += 2;
+    while (pos < code.length && isSpace(code.charCodeAt(pos))) pos++;
+  }
+  return { pos, message, ...lineCol(code, pos) };
+}
+
 /** Parses, returning `{ast}` or `{error: {message, line, column}}`. */
 function parseOrError(code, lang) {
-  const deep = tooDeep(code);
+  const deep = tooDeep(code, lang);
   if (deep) return { deep };
   const p = parser();
+  const tooDeepForBabel = { deep: { message: 'Nesting too deep for the js backend', ...lineCol(code, 0) } };
   try {
     return { ast: p.parse(code, babelOptions(lang)) };
   } catch (e) {
-    if (e instanceof RangeError) return { deep: { message: 'Nesting too deep for the js backend', ...lineCol(code, 0) } };
-    const loc = e.loc || { line: 1, column: 0 };
-    // Babel's column is 0-based UTF-16; its message ends with " (line:col)".
-    const message = String(e.message).replace(/ \(\d+:\d+\)$/, '');
-    return { error: { message, line: loc.line, column: loc.column + 1 } };
+    if (e instanceof RangeError) return tooDeepForBabel;
+    let err = located(e, code);
+    const m = (lang === 'ts' || lang === 'tsx') && maskSpeculative(code, lang);
+    if (m && m.zones.some(([a, b]) => a <= err.pos && err.pos <= b)) {
+      try {
+        p.parse(m.text, babelOptions(lang));
+      } catch (e2) {
+        if (!(e2 instanceof RangeError)) {
+          const later = located(e2, code);
+          if (later.pos > err.pos) err = later;
+        }
+      }
+    }
+    return { error: { message: err.message, line: err.line, column: err.column } };
   }
 }
 

@@ -1,184 +1,448 @@
-//! A linear pre-scan that bounds how deep swc's recursive descent can go on
-//! a text, so that text nested beyond `MAX_NESTING` is refused with a
-//! diagnostic instead of overflowing the stack (a segfault on native, a
-//! corrupted instance on wasm).
+//! A linear pre-scan that bounds how deep swc's parser recursion and the
+//! resulting AST can go on a text, so that text nested beyond `MAX_NESTING`
+//! is refused with a diagnostic instead of overflowing the stack (a segfault
+//! on native, a trap on wasm), and dropping the AST stays shallow too.
+//! `lib/js/depth.js` is the same rule for the js backend: keep them in step.
 //!
-//! The estimate over-counts on purpose: it adds, per open bracket (`(`,
-//! `[`, `{`, `${`), one level plus every token that makes the parser recurse
-//! without a bracket: prefix operators, right-associative operators (`=`,
-//! `?`, `=>`, `**`), `<` (JSX elements, type arguments) and the keywords
-//! `new`, `typeof`, `void`, `delete`, `await`, `yield`. A `;` or `,` ends a
-//! list item, where swc's loops return to the level's own depth, so it
-//! clears the level's count. Strings, comments and template text are
-//! skipped. Real code stays far below the limit; the guard is checked by
-//! tests that nest each construct past it.
+//! The model is a stack of levels (brackets, template `${`, TypeScript angle
+//! brackets, JSX elements). Each level costs one, plus a count of the tokens
+//! that nest the parse or the AST without a bracket:
+//! - prefix operators and keywords (`!`, `-`, `new`, `await`, `typeof`,
+//!   `keyof`, ...), binary and assignment operators (left-nested chains like
+//!   `a+a+a` nest the AST), `?` and `=>` (right recursion), `.`/`?.` and
+//!   calls or indexing after an operand (`a.b()[c]` nests the AST), tagged
+//!   templates, labels (`a: b: ...`);
+//! - statement heads: `if`, `for`, `while`, `with`, `do`; `else` counts in a
+//!   separate chain that survives `;` (an `if ... else if` chain nests).
+//!
+//! A level's count is cleared where a list item or statement ends: at `;`
+//! and `,`, and at a statement boundary without one (ASI): an operand, then
+//! a newline or a `}`, then a word that starts a new statement. The else
+//! chain is cleared when a statement ends without `else` after it. JSX
+//! elements are levels that only their closing tag or `/>` ends, so text in
+//! them cannot reset anything. Strings, comments and template text are
+//! skipped. Counts err on the high side; real code stays far below the limit.
 
 /// Deepest nesting estimate accepted; deeper input gets a diagnostic.
 ///
-/// The binding is wasm's: swc compiled to wasm32 spends about 1 KiB of V8's
-/// ~1 MiB native stack per level and overflows near 900 levels of `(`, so
-/// 400 keeps a margin of two. Every backend uses the same limit so all
-/// three give the same answer.
-pub const MAX_NESTING: usize = 400;
+/// Every backend uses the same limit so all three give the same answer, and
+/// the tightest binds: Babel (the js backend) in TypeScript mode overflows
+/// V8's default stack at about 370 nested parentheses (swc on wasm32 near
+/// 900), so 256 keeps a margin of 1.4. Real code stays far below: the
+/// deepest estimate in TypeScript's own 9 MB `typescript.js` is 99.
+pub const MAX_NESTING: usize = 256;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Top,
+    Bracket,
+    /// The `(` after `if`, `for`, `while`, `with`, `switch`, `catch`.
+    Head,
+    /// `${` inside a template: its `}` goes back to template text.
+    Template,
+    /// TypeScript `<` after an operand: type arguments (or a comparison).
+    Angle,
+    /// TypeScript `<` where an operand starts: a type assertion `<T>x` or
+    /// type parameters `<T>(x) => x`, whose operand or body nests inside.
+    Assert,
+    /// A JSX element: ended only by its closing tag or `/>`.
+    Jsx,
+}
+
+#[derive(Clone, Copy)]
+struct Level {
+    kind: Kind,
+    /// Nesting tokens since the last list item or statement boundary.
+    count: usize,
+    /// Cheap nesting tokens not yet making up a unit (see `CHEAP`).
+    cheap: usize,
+    /// Length of the `else` chain going on at this level.
+    chain: usize,
+    /// JSX levels a closing bracket went past: still charged, as they may
+    /// be real elements whose text held the bracket.
+    ghost: usize,
+}
+
+/// Which parser the text is for: decides what `<` means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    /// JSX is on: `<` where an operand starts opens an element.
+    pub jsx: bool,
+    /// TypeScript: `<` after an operand opens type arguments.
+    pub ts: bool,
+}
+
+struct Scan<'a> {
+    src: &'a [u8],
+    levels: Vec<Level>,
+    total: usize,
+    deepest: usize,
+    limit: usize,
+}
+
+impl Scan<'_> {
+    fn top(&mut self) -> &mut Level {
+        // levels[0] is Top and is never popped.
+        let i = self.levels.len() - 1;
+        &mut self.levels[i]
+    }
+
+    fn check(&mut self, at: usize) -> Result<(), usize> {
+        self.deepest = self.deepest.max(self.total);
+        if self.total > self.limit {
+            Err(at.min(self.src.len()))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn bump(&mut self, at: usize) -> Result<(), usize> {
+        self.top().count += 1;
+        self.total += 1;
+        self.check(at)
+    }
+
+    /// A token that nests only the AST (the parser loops over it): one unit
+    /// per `CHEAP` of them.
+    fn bump_cheap(&mut self, at: usize) -> Result<(), usize> {
+        let l = self.top();
+        l.cheap += 1;
+        if l.cheap < CHEAP {
+            return Ok(());
+        }
+        l.cheap = 0;
+        self.bump(at)
+    }
+
+    fn push(&mut self, kind: Kind, at: usize) -> Result<(), usize> {
+        self.levels.push(Level { kind, count: 0, cheap: 0, chain: 0, ghost: 0 });
+        self.total += 1;
+        self.check(at)
+    }
+
+    fn pop(&mut self) -> Level {
+        let l = self.levels.pop().unwrap_or(Level { kind: Kind::Top, count: 0, cheap: 0, chain: 0, ghost: 0 });
+        self.total -= 1 + l.count + l.chain + l.ghost;
+        l
+    }
+
+    /// Ends a list item or statement: clears the top level's count, and
+    /// closes TypeScript angle levels (type arguments never span it).
+    fn reset(&mut self) {
+        while matches!(self.top().kind, Kind::Angle | Kind::Assert) {
+            self.pop();
+        }
+        let c = std::mem::take(&mut self.top().count);
+        self.total -= c;
+    }
+
+    /// Pops down to and including the innermost JSX element, if any.
+    fn close_jsx(&mut self) {
+        if let Some(k) = self.levels.iter().rposition(|l| l.kind == Kind::Jsx) {
+            while self.levels.len() > k {
+                self.pop();
+            }
+        }
+    }
+}
+
+/// Tokens that nest only the AST, as left-nested chains (`a+b+c`, `a.b.c`,
+/// `f()()`) that swc's parser builds in a loop: dropping or serializing such
+/// a chain recurses in small frames, so `CHEAP` of them make one unit.
+const CHEAP: usize = 4;
+const BINARY: &[&[u8]] = &[
+    b"+", b"-", b"*", b"/", b"%", b"<", b">", b"<=", b">=", b"==", b"!=", b"===", b"!==", b"<<", b">>", b">>>", b"&",
+    b"|", b"^", b"&&", b"||", b"??",
+];
+const CHEAP_WORDS: &[&[u8]] = &[b"in", b"instanceof", b"as", b"satisfies"];
+
+const CONTINUATION_WORDS: &[&[u8]] =
+    &[b"in", b"instanceof", b"as", b"satisfies", b"of", b"extends", b"implements", b"else", b"while", b"catch", b"finally"];
+const PREFIX_WORDS: &[&[u8]] = &[
+    b"new", b"typeof", b"void", b"delete", b"await", b"yield", b"keyof", b"infer", b"unique", b"extends", b"in",
+    b"instanceof", b"as", b"satisfies", b"if", b"for", b"while", b"with", b"do",
+];
+/// Reserved words after which an operand starts (so `/` is a regex).
+const NOT_OPERAND_WORDS: &[&[u8]] = &[
+    b"return", b"throw", b"case", b"of", b"else", b"default", b"switch", b"catch", b"export", b"const", b"var",
+    b"function", b"class", b"enum",
+];
+/// Punctuators, longest first (maximal munch).
+const PUNCT: &[&[u8]] = &[
+    b">>>=", b"...", b"===", b"!==", b"**=", b"<<=", b">>=", b">>>", b"&&=", b"||=", b"??=", b"=>", b"==", b"!=",
+    b"<=", b">=", b"&&", b"||", b"??", b"?.", b"**", b"++", b"--", b"<<", b">>", b"+=", b"-=", b"*=", b"/=", b"%=",
+    b"&=", b"|=", b"^=",
+];
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
+}
 
 /// The nesting estimate of `src`: `Ok(deepest)`, or `Err(offset)` where it
 /// first exceeds `limit`.
-pub fn estimate(src: &[u8], limit: usize) -> Result<usize, usize> {
-    // Per open level: its count of recursing tokens; `true` for `${`.
-    let mut levels: Vec<(usize, bool)> = Vec::new();
-    let mut top_count = 0usize; // the level outside every bracket
-    let mut total = 0usize; // levels.len() + all counts
-    let mut i = 0;
+pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usize> {
+    let mut s = Scan { src, levels: vec![Level { kind: Kind::Top, count: 0, cheap: 0, chain: 0, ghost: 0 }], total: 0, deepest: 0, limit };
     let n = src.len();
-    // Whether the previous significant token ends an operand: decides
-    // whether `/` starts a regex and whether `+`/`-` are prefix operators.
+    let mut i = 0;
+    // Whether the previous token ends an operand: decides regex vs `/`,
+    // prefix vs binary `+`/`-`, call vs group `(`, JSX vs `<`.
     let mut after_operand = false;
-    let mut deepest = 0usize;
-    macro_rules! bump {
-        ($at:expr) => {{
-            match levels.last_mut() {
-                Some(l) => l.0 += 1,
-                None => top_count += 1,
-            }
-            total += 1;
-            deepest = deepest.max(total);
-            if total > limit {
-                return Err($at);
-            }
-        }};
-    }
+    // A newline or `}` since the previous token (for the ASI boundary).
+    let mut newline = false;
+    let mut after_brace = false;
+    // A statement just ended: the else chain ends unless `else` follows.
+    let mut chain_may_end = false;
+    // `case`/`default` seen: its `:` is no label.
+    let mut case_colon = false;
+    // The previous word opens a statement head `(`.
+    let mut head_word = false;
+    let mut else_word = false;
     while i < n {
         let c = src[i];
+        if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
+            newline |= c == b'\n';
+            i += 1;
+            continue;
+        }
+        if c == b'/' && src.get(i + 1) == Some(&b'/') {
+            i = memchr::memchr(b'\n', &src[i..]).map_or(n, |k| i + k);
+            continue;
+        }
+        if c == b'/' && src.get(i + 1) == Some(&b'*') {
+            let end = memchr::memmem::find(&src[i + 2..], b"*/").map_or(n, |k| i + 2 + k + 2);
+            newline |= memchr::memchr(b'\n', &src[i..end]).is_some();
+            i = end;
+            continue;
+        }
+        // The word (if any) that starts here, for the boundary rule.
+        let word_end = if is_word_byte(c) || c == b'#' || c == b'\\' {
+            let mut j = i + 1;
+            if c.is_ascii_digit() {
+                let mut dot = false;
+                while j < n && (is_word_byte(src[j]) || (src[j] == b'.' && !dot)) {
+                    dot |= src[j] == b'.';
+                    j += 1;
+                }
+            } else {
+                while j < n && (is_word_byte(src[j]) || src[j] == b'\\') {
+                    j += if src[j] == b'\\' { 2 } else { 1 };
+                }
+            }
+            j.min(n)
+        } else {
+            i
+        };
+        let word = &src[i..word_end];
+        let starts_statement = (word_end > i && !CONTINUATION_WORDS.contains(&word)) || c == b'\'' || c == b'"';
+        if after_operand && (newline || after_brace) && starts_statement {
+            s.reset();
+            chain_may_end = true;
+        }
+        if chain_may_end && word != b"else" {
+            s.end_chain();
+        }
+        chain_may_end = false;
+        let was_after_brace = after_brace;
+        after_brace = false;
+        let had_newline = newline;
+        newline = false;
+        let was_head_word = head_word;
+        head_word = false;
+        let prev_else = std::mem::take(&mut else_word);
+
+        if word_end > i {
+            i = word_end;
+            if word == b"else" {
+                s.top().chain += 1;
+                s.total += 1;
+                s.check(i)?;
+            } else if word == b"if" && prev_else {
+                // `else if`: one step of the chain, counted at `else`.
+            } else if CHEAP_WORDS.contains(&word) {
+                s.bump_cheap(i)?;
+            } else if PREFIX_WORDS.contains(&word) {
+                s.bump(i)?;
+            }
+            if word == b"case" || word == b"default" {
+                case_colon = true;
+            }
+            head_word = matches!(word, b"if" | b"for" | b"while" | b"with" | b"switch" | b"catch");
+            else_word = word == b"else";
+            after_operand = !(PREFIX_WORDS.contains(&word) || NOT_OPERAND_WORDS.contains(&word));
+            continue;
+        }
         match c {
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
-            b'/' if src.get(i + 1) == Some(&b'/') => {
-                i = memchr::memchr(b'\n', &src[i..]).map_or(n, |k| i + k);
-                continue;
-            }
-            b'/' if src.get(i + 1) == Some(&b'*') => {
-                i = memchr::memmem::find(&src[i + 2..], b"*/").map_or(n, |k| i + 2 + k + 2);
-                continue;
-            }
             b'\'' | b'"' => {
                 i = skip_string(src, i + 1, c);
                 after_operand = true;
                 continue;
             }
             b'`' => {
-                i = skip_template(src, i + 1, &mut levels, &mut total);
-                deepest = deepest.max(total);
-                if total > limit {
-                    return Err(i.min(n));
+                if after_operand {
+                    s.bump_cheap(i)?; // a tagged template nests its tag
                 }
+                i = s.template_text(i + 1)?;
                 after_operand = true;
                 continue;
             }
-            b'/' if !after_operand => {
+            b'/' if src.get(i + 1) == Some(&b'>') && s.levels.iter().any(|l| l.kind == Kind::Jsx) => {
+                s.close_jsx();
+                i += 2;
+                after_operand = true;
+                continue;
+            }
+            b'/' if !after_operand || (was_after_brace && had_newline) => {
                 i = skip_regex(src, i + 1);
                 after_operand = true;
                 continue;
             }
             b'(' | b'[' | b'{' => {
-                levels.push((0, false));
-                total += 1;
-                deepest = deepest.max(total);
-                if total > limit {
-                    return Err(i);
+                if after_operand && c != b'{' {
+                    s.bump_cheap(i)?; // a call or an index nests its callee
                 }
+                let kind = if c == b'(' && was_head_word { Kind::Head } else { Kind::Bracket };
+                s.push(kind, i)?;
                 after_operand = false;
             }
             b')' | b']' | b'}' => {
-                if let Some((count, template)) = levels.pop() {
-                    total -= 1 + count;
-                    if template && c == b'}' {
-                        // Back in the template's text.
-                        i = skip_template(src, i + 1, &mut levels, &mut total);
-                        deepest = deepest.max(total);
-                        if total > limit {
-                            return Err(i.min(n));
+                // The innermost bracket level; JSX elements above it were
+                // not closed (or were not JSX): their cost stays charged.
+                match s.levels.iter().rposition(|l| matches!(l.kind, Kind::Bracket | Kind::Head | Kind::Template)) {
+                    Some(k) => {
+                        let mut discarded = 0;
+                        while s.levels.len() > k + 1 {
+                            if s.pop().kind == Kind::Jsx {
+                                discarded += 1;
+                            }
                         }
-                        after_operand = true;
-                        continue;
+                        let l = s.pop();
+                        s.top().ghost += discarded;
+                        s.total += discarded;
+                        if l.kind == Kind::Template && c == b'}' {
+                            i = s.template_text(i + 1)?;
+                            after_operand = true;
+                            continue;
+                        }
+                        after_operand = l.kind != Kind::Head;
+                        if c == b'}' {
+                            after_brace = true;
+                            chain_may_end = true;
+                        }
                     }
+                    None => after_operand = true, // stray: text, or an error swc reports
                 }
-                after_operand = true;
             }
-            b';' | b',' => {
-                let count = match levels.last_mut() {
-                    Some(l) => std::mem::take(&mut l.0),
-                    None => std::mem::take(&mut top_count),
-                };
-                total -= count;
+            b';' => {
+                s.reset();
+                chain_may_end = true;
+                case_colon = false;
                 after_operand = false;
             }
-            // A JSX closing tag (`</a>`) or a self-closing end (`/>`) ends an
-            // element the parser recursed into.
-            b'<' if src.get(i + 1) == Some(&b'/') => {
-                unbump(&mut levels, &mut top_count, &mut total);
-                i += 2;
+            b',' => {
+                s.top().cheap = 0;
+                let c = std::mem::take(&mut s.top().count);
+                s.total -= c;
                 after_operand = false;
-                continue;
             }
-            b'/' if src.get(i + 1) == Some(&b'>') => {
-                unbump(&mut levels, &mut top_count, &mut total);
-                i += 2;
+            b'<' if src.get(i + 1) == Some(&b'/') && dialect.jsx => {
+                // A closing tag: ends the innermost element.
+                s.close_jsx();
+                i = memchr::memchr(b'>', &src[i..]).map_or(n, |k| i + k + 1);
                 after_operand = true;
                 continue;
             }
-            b'=' | b'?' | b'<' | b'!' | b'~' => {
-                bump!(i);
+            // Where an operand starts, or among an element's children.
+            b'<' if dialect.jsx
+                && (!after_operand || s.top().kind == Kind::Jsx)
+                && src.get(i + 1).is_some_and(|&d| is_word_byte(d) || d == b'>') =>
+            {
+                s.push(Kind::Jsx, i)?;
                 after_operand = false;
             }
-            b'+' | b'-' => {
-                if !after_operand {
-                    bump!(i);
+            b'<' if dialect.ts && src.get(i + 1) != Some(&b'<') && src.get(i + 1) != Some(&b'=') => {
+                s.push(if after_operand { Kind::Angle } else { Kind::Assert }, i)?;
+                after_operand = false;
+            }
+            b'>' if dialect.ts && matches!(s.top().kind, Kind::Angle | Kind::Assert) => {
+                if s.pop().kind == Kind::Assert {
+                    s.bump(i)?;
+                    after_operand = false;
+                } else {
+                    after_operand = true;
                 }
-                after_operand = false;
             }
-            b'*' if src.get(i + 1) == Some(&b'*') => {
-                bump!(i);
-                i += 2;
-                after_operand = false;
-                continue;
-            }
-            b'\\' => {
-                i += 2;
-                continue;
-            }
-            c if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80 => {
-                let start = i;
-                while i < n && (src[i].is_ascii_alphanumeric() || src[i] == b'_' || src[i] == b'$' || src[i] >= 0x80) {
+            b'.' if src.get(i + 1).is_some_and(u8::is_ascii_digit) && !after_operand => {
+                // A number like `.5`.
+                i += 1;
+                while i < n && is_word_byte(src[i]) {
                     i += 1;
                 }
-                let word = &src[start..i];
-                let prefix = matches!(
-                    word,
-                    b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"return" | b"throw" | b"case" | b"in" | b"of" | b"extends" | b"keyof"
-                );
-                if matches!(word, b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"extends" | b"keyof") {
-                    bump!(start);
-                }
-                after_operand = !prefix;
+                after_operand = true;
                 continue;
             }
-            _ => after_operand = false,
+            b'.' if src.get(i + 1) != Some(&b'.') => {
+                s.bump_cheap(i)?; // member access nests its object
+                after_operand = false;
+            }
+            b':' => {
+                if !std::mem::take(&mut case_colon) {
+                    s.bump(i)?; // labels, annotations
+                }
+                after_operand = false;
+            }
+            b'@' => after_operand = false,
+            _ => {
+                let len = PUNCT.iter().find(|p| src[i..].starts_with(p)).map_or(1, |p| p.len());
+                let tok = &src[i..i + len];
+                i += len;
+                match tok {
+                    // Postfix: the operand goes on.
+                    b"++" | b"--" if after_operand => {}
+                    b"..." => after_operand = false,
+                    b"?." => {
+                        s.bump_cheap(i - len)?;
+                        after_operand = false;
+                    }
+                    _ if after_operand && BINARY.contains(&tok) => {
+                        s.bump_cheap(i - len)?;
+                        after_operand = false;
+                    }
+                    _ => {
+                        s.bump(i - len)?;
+                        after_operand = false;
+                    }
+                }
+                continue;
+            }
         }
         i += 1;
     }
-    Ok(deepest)
+    Ok(s.deepest)
 }
 
-fn unbump(levels: &mut [(usize, bool)], top_count: &mut usize, total: &mut usize) {
-    let count = match levels.last_mut() {
-        Some(l) => &mut l.0,
-        None => top_count,
-    };
-    if *count > 0 {
-        *count -= 1;
-        *total -= 1;
+impl Scan<'_> {
+    /// A statement ended without `else` after it: the chain is over.
+    fn end_chain(&mut self) {
+        let c = std::mem::take(&mut self.top().chain);
+        self.total -= c;
+    }
+
+    /// Skips template text from `i` to the closing backtick, or to a `${`,
+    /// which opens a level whose `}` comes back here.
+    fn template_text(&mut self, mut i: usize) -> Result<usize, usize> {
+        let src = self.src;
+        while i < src.len() {
+            match src[i] {
+                b'\\' => i += 2,
+                b'`' => return Ok(i + 1),
+                b'$' if src.get(i + 1) == Some(&b'{') => {
+                    self.push(Kind::Template, i)?;
+                    return Ok(i + 2);
+                }
+                _ => i += 1,
+            }
+        }
+        Ok(src.len())
     }
 }
 
@@ -215,42 +479,47 @@ fn skip_regex(src: &[u8], mut i: usize) -> usize {
     src.len()
 }
 
-/// Skips template text up to the closing backtick, or up to a `${`, which
-/// opens a level that the matching `}` closes back into the template.
-fn skip_template(src: &[u8], mut i: usize, levels: &mut Vec<(usize, bool)>, total: &mut usize) -> usize {
-    while i < src.len() {
-        match src[i] {
-            b'\\' => i += 2,
-            b'`' => return i + 1,
-            b'$' if src.get(i + 1) == Some(&b'{') => {
-                levels.push((0, true));
-                *total += 1;
-                return i + 2;
-            }
-            _ => i += 1,
-        }
-    }
-    src.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const JS: Dialect = Dialect { jsx: true, ts: false };
+    const TS: Dialect = Dialect { jsx: false, ts: true };
+    const TSX: Dialect = Dialect { jsx: true, ts: true };
+
     #[test]
     fn real_code_is_shallow() {
         let src = b"const a = b ? c : d;\nfunction f(x, y) { return x => y => x + y; }\nlet s = `a${b ? `c${d}` : e}f`;";
-        assert!(estimate(src, 20).is_ok());
+        assert!(estimate(src, 20, JS).is_ok());
+        // Statements without semicolons do not add up.
+        let asi = "x = a.b.c(d) + e\nif (x) { y() } else { z() }\n".repeat(2000);
+        assert!(estimate(asi.as_bytes(), 20, JS).is_ok());
+        let ts = "export function f<T extends Map<K, V>>(a: Array<T>, b: T): T { if (a < b) return b; return a }\n".repeat(1000);
+        assert!(estimate(ts.as_bytes(), 20, TS).is_ok());
+        let jsx = format!("x = <div>{}</div>;", "<p>a, b; <b>c</b> <br/></p>\n".repeat(2000));
+        assert!(estimate(jsx.as_bytes(), 20, TSX).is_ok());
     }
 
     #[test]
     fn nesting_is_caught() {
-        for unit in ["(", "[", "{", "!", "-", "a=", "<a>", "x=>", "a?b:", "new ", "typeof ", "`${", "A<"] {
+        for unit in [
+            "(", "[", "{", "!", "-", "a=", "<a>", "x=>", "a?b:", "new ", "typeof ", "`${", "a+", "a.", "f()", "a[0]",
+            "if(a)", "if(a){}else ", "if(a);else ", "a:", "await ", "<a>;", "<a>x\ny", "<a>)", "(<a>)",
+        ] {
             let s = unit.repeat(5000);
-            assert!(estimate(s.as_bytes(), MAX_NESTING).is_err(), "{unit}");
+            for d in [JS, TSX] {
+                assert!(estimate(s.as_bytes(), MAX_NESTING, d).is_err(), "{unit}");
+            }
         }
-        assert_eq!(estimate("[1],".repeat(5000).as_bytes(), MAX_NESTING), Ok(1));
-        let jsx = format!("x = <div>{}</div>;", "<p>a, b; <b>c</b> <br/></p>".repeat(2000));
-        assert!(estimate(jsx.as_bytes(), MAX_NESTING).unwrap() < 10);
+        for unit in ["A<", "Map<A, ", "a as A ", "keyof ", "x: A[]", "<a>", "<T,>() => "] {
+            let s = unit.repeat(5000);
+            assert!(estimate(s.as_bytes(), MAX_NESTING, TS).is_err(), "{unit}");
+        }
+        assert_eq!(estimate("[1],".repeat(5000).as_bytes(), MAX_NESTING, JS), Ok(1));
+        // Left-nested chains cost a unit per `CHEAP` links.
+        let chain = format!("{}a", "a+".repeat(CHEAP * MAX_NESTING));
+        assert_eq!(estimate(chain.as_bytes(), MAX_NESTING, JS), Ok(MAX_NESTING));
+        let chain = format!("{}a", "a+".repeat(CHEAP * (MAX_NESTING + 1)));
+        assert!(estimate(chain.as_bytes(), MAX_NESTING, JS).is_err());
     }
 }

@@ -2,7 +2,7 @@
 //! the top level, each with the line it starts on. `lib/js/outline.js` gives
 //! the same answer from Babel's AST; keep the two in step.
 
-use super::{guarded, parse_clean, too_deep, Lang, START};
+use super::{guarded_as, parse_clean, too_deep, Lang, START};
 use crate::error::Result;
 use crate::text::LineIndex;
 use swc_ecma_ast as ast;
@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
 
 /// The outline of `src` as `lang`; `ERR_CFN_SYNTAX` if it does not parse.
 pub fn outline(src: &str, lang: Lang) -> Result<Outline> {
-    guarded(src, || {
+    guarded_as(src, lang, || {
         let program = parse_clean(src, lang)?;
         let mut b = Builder { index: LineIndex::new(src.as_bytes()), out: Outline::default() };
         match &program {
