@@ -12,7 +12,7 @@
 //! stripped first with swc's own `strip` pass, and checked to be gone: the
 //! output of TypeScript input is JavaScript.
 
-use super::{guarded, too_deep, Lang, START};
+use super::{guarded_as, too_deep, Lang, START};
 use crate::error::{CfnError, Result};
 use swc_common::comments::SingleThreadedComments;
 use swc_common::sync::Lrc;
@@ -34,7 +34,7 @@ pub const MAX_AST_JSON_DEPTH: usize = 4096;
 /// `src` with constants folded and dead code removed, printed by swc's code
 /// generator with its comments kept. `ERR_CFN_SYNTAX` if `src` does not parse.
 pub fn optimize(src: &str, lang: Lang) -> Result<String> {
-    guarded(src, || {
+    guarded_as(src, lang, || {
         GLOBALS.set(&Globals::new(), || {
             let cm: Lrc<SourceMap> = Default::default();
             let file = cm.new_source_file(Lrc::new(FileName::Anon), src.to_string());
