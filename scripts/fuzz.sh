@@ -44,6 +44,8 @@ for t in $TARGETS; do
     -rss_limit_mb=2048 -malloc_limit_mb=256 -max_len="$(max_len "$t")" \
     -print_final_stats=1 >"$log" 2>&1
   rc=$?
+  # With -jobs, libFuzzer writes the run's own output to fuzz-<job>.log.
+  if [ -f fuzz-0.log ]; then cat fuzz-0.log >>"$log"; rm -f fuzz-0.log; fi
   secs=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   crashes=$(ls "artifacts/$t" | grep -cE '^(crash|oom|timeout|leak)-' || true)
