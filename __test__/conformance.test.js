@@ -588,7 +588,8 @@ test('crypto.hashSHA256/hashMD5 match node:crypto in every encoding', () => {
       count(alg === 'sha256' ? 'hashSHA256' : 'hashMD5', 5);
     }
   }
-  assertCoded(() => cfnCrypto.hashSHA256('x', { encoding: 'latin1' }), TypeError, 'ERR_CFN_INVALID_ARG', 'encoding');
+  assertCoded(() => cfnCrypto.hashSHA256('x', { encoding: 'latin1' }), RangeError, 'ERR_CFN_INVALID_ARG', 'encoding');
+  assertCoded(() => cfnCrypto.hashMD5('x', { encoding: 5 }), TypeError, 'ERR_CFN_INVALID_ARG', 'encoding type');
 });
 
 test('crypto.encrypt/decrypt interoperate with node:crypto aes-256-gcm both ways', () => {

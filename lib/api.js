@@ -12,7 +12,7 @@ const lazy = (load) => {
 const nodeCrypto = lazy(() => require('node:crypto'));
 const jsBackend = lazy(() => require('./backends/js'));
 const args = require('./args');
-const { cfnError, typeError, normalize } = require('./errors');
+const { cfnError, typeError, rangeError, normalize } = require('./errors');
 const { adaptive } = require('./dispatch');
 const { triple, isMusl } = require('./platform');
 const { version } = require('../package.json');
@@ -126,6 +126,10 @@ function encodeDigest(buf, opts, name) {
   const { encoding } = args.options(opts);
   if (encoding === undefined || encoding === 'buffer') return buf;
   if (encoding === 'hex' || encoding === 'base64' || encoding === 'base64url') return buf.toString(encoding);
+  // A string naming another encoding is the right type with an unusable value.
+  if (typeof encoding === 'string') {
+    throw rangeError(`${name} options.encoding`, `must be 'hex', 'base64', 'base64url' or 'buffer', got '${encoding}'`);
+  }
   throw typeError(`${name} options.encoding`, "'hex', 'base64', 'base64url' or 'buffer'", encoding);
 }
 
