@@ -14,6 +14,18 @@ const os = require('node:os');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * Known differences, reported and left to the owner of src/compress.rs:
+ * compared in their own tests, marked todo, so they stay visible.
+ * - gunzip: node:zlib (and the js backend) stop at zero bytes after a
+ *   member (padding); flate2's MultiGzDecoder reads them as a bad header.
+ * (unbrotli's ERR_CFN_LIMIT-vs-ERR_CFN_CORRUPT case on one corrupt stream is
+ * in conformance.test.js.)
+ */
+const KNOWN = {
+  'mutated gzip': 'src/compress.rs gunzip rejects trailing zero padding that node:zlib accepts',
+};
 const BACKENDS = ['native', 'wasm', 'js'];
 
 if (process.env.CFN_PARITY_CHILD) {
@@ -77,7 +89,19 @@ function fixtures(gen) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return { key: key.toString('base64'), sealed, packed };
+  // Sources of the mutation round, encoded once (by the js backend's
+  // primitives and node:zlib) so every backend mutates the same bytes.
+  const jsb = require('../../lib/backends/js');
+  const mnext = require('../helpers').rng(4242);
+  const sources = [Buffer.from('hello world hello world hello world'), Buffer.from(gen.randomBytes(mnext, 3000)), Buffer.from('abcd'.repeat(20000)), Buffer.alloc(0)];
+  const encodedByJs = {};
+  sources.forEach((src, i) => {
+    encodedByJs[`lz4-${i}`] = jsb.lz4Compress(src).toString('base64');
+    encodedByJs[`gzip-${i}`] = jsb.gzip(src, -1).toString('base64');
+    encodedByJs[`deflate-${i}`] = jsb.deflate(src, -1).toString('base64');
+    encodedByJs[`brotli-${i}`] = jsb.brotli(src, 5).toString('base64');
+  });
+  return { key: key.toString('base64'), sealed, packed, encodedByJs };
 }
 
 /** Round 1: every deterministic output, plus this backend's compressed bytes. */
@@ -162,6 +186,36 @@ function workload(api, gen, fx) {
   for (const garbage of [Buffer.alloc(0), Buffer.from('garbage garbage garbage'), Buffer.from([4, 0x22, 0x4d, 0x18, 0x60, 0x40, 0x82])]) {
     for (const fn of [memoryOps.decompress, compression.gunzip, compression.inflate, compression.unbrotli]) put('decompress garbage', outcome(() => fn(garbage)));
   }
+  // Mutated compressed data (bytes changed, cut, inserted, appended): the
+  // same output digest or the same error code on every backend.
+  const encoders = {
+    lz4: [(d) => memoryOps.compress(d), memoryOps.decompress],
+    gzip: [(d) => compression.gzip(d), compression.gunzip],
+    deflate: [(d) => compression.deflate(d), compression.inflate],
+    brotli: [(d) => compression.brotli(d, { level: 5 }), compression.unbrotli],
+  };
+  const mnext = rng(4242);
+  const sources = [Buffer.from('hello world hello world hello world'), Buffer.from(gen.randomBytes(mnext, 3000)), Buffer.from('abcd'.repeat(20000)), Buffer.alloc(0)];
+  for (const [kind, [enc, dec]] of Object.entries(encoders)) {
+    for (const src of sources) {
+      // Encoded by js, so every backend mutates the same bytes.
+      const good = fx.encodedByJs ? Buffer.from(fx.encodedByJs[`${kind}-${sources.indexOf(src)}`], 'base64') : enc(src);
+      for (let i = 0; i < 400; i++) {
+        let d = Buffer.from(good);
+        for (let j = 1 + Math.floor(mnext() * 3); j > 0; j--) {
+          const r = mnext();
+          const at = Math.floor(mnext() * d.length);
+          const byte = Buffer.from([Math.floor(mnext() * 256)]);
+          if (r < 0.5 && d.length) d[at] = byte[0];
+          else if (r < 0.7) d = d.subarray(0, at);
+          else if (r < 0.85) d = Buffer.concat([d.subarray(0, at), byte, d.subarray(at)]);
+          else d = Buffer.concat([d, byte]);
+        }
+        put(`mutated ${kind}`, outcome(() => api.crypto.hashSHA256(dec(d, { maxOutputLength: 1 << 20 }), { encoding: 'hex' })));
+      }
+    }
+  }
+
   // Error classes and codes for bad arguments, on every export of the set.
   const badArgs = [
     () => stringOps.fastHash(1), () => stringOps.xxh64('a', 'x'), () => stringOps.xxh3(null), () => stringOps.fastCompare(1, 'a'),
@@ -244,6 +298,7 @@ function parent() {
     process.stdout.write(`# parity cases per backend: ${line}\n`);
     for (const backend of ['native', 'wasm']) {
       for (const op of Object.keys(js.results)) {
+        if (KNOWN[op]) continue;
         const a = round1[backend].results[op];
         const b = js.results[op];
         assert.equal(a.length, b.length, `${op}: ${backend} ran ${a.length} cases, js ${b.length}`);
@@ -259,6 +314,18 @@ function parent() {
     const want = new Set(inputs.map((d) => crypto.createHash('sha256').update(d).digest('hex')));
     for (const r of js.results['decompress fixtures'].filter((_, i) => i % 3 === 0)) assert.ok(want.has(r.ok), JSON.stringify(r));
   });
+
+  for (const [op, why] of Object.entries(KNOWN)) {
+    test(`${op}: same outcome on every backend`, { todo: why }, () => {
+      assert.ok(round1, 'round 1 ran');
+      for (const backend of ['native', 'wasm']) {
+        const a = round1[backend].results[op];
+        const b = round1.js.results[op];
+        const diffs = b.map((x, i) => JSON.stringify(a[i]) === JSON.stringify(x) ? null : `#${i} ${backend} ${JSON.stringify(a[i])} js ${JSON.stringify(x)}`).filter(Boolean);
+        assert.deepEqual(diffs, []);
+      }
+    });
+  }
 
   test('each backend decompresses every backend\'s compressed output', () => {
     assert.ok(round1, 'round 1 ran');
