@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+'use strict';
+// `node bench/make-readme-section.js [bench/results.json] > bench/README-section.md`
+//
+// Writes the README's performance section from a bench run: the machine,
+// the goals with their measured figures, the chart and a table of ratios.
+// Everything in it comes from the results file; nothing is typed by hand.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { checkGoals } = require('../lib/cli/bench-goals');
+
+const file = process.argv[2] || path.join(__dirname, 'results.json');
+const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+const m = results.machine;
+
+const t = (ns) =>
+  !Number.isFinite(ns) ? '–' : ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
+const x = (r) => (!Number.isFinite(r) ? '–' : `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`);
+const bold = (r, s) => (Number.isFinite(r) && r < 0.9 ? `*${s}*` : s);
+
+const lines = [];
+lines.push('## Performance');
+lines.push('');
+lines.push(
+  `Measured with \`npm run bench\` (\`cfn-accel bench\`) on ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node} (${m.platform}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.loadavg.map((v) => v.toFixed(2)).join(' / ')} at the end (${(m.loadavgStart || m.loadavg).map((v) => v.toFixed(2)).join(' / ')} at the start): a shared 2-core machine, so small differences are noise. Best-of-batches timing (batches of ~10 ms, the best per-call time). The default backend here is **${results.defaultBackend}**, routed per primitive and input size to plain JS where plain JS measured faster (\`lib/thresholds.json\`, re-derived by \`node scripts/derive-thresholds.js bench/results.json\`). Raw data: [bench/results.json](bench/results.json).`,
+);
+lines.push('');
+lines.push('![ratios of the default backend against the best alternative, per operation and input size](bench/ratios.svg)');
+lines.push('');
+lines.push('### Goals');
+lines.push('');
+lines.push('| goal | measured | |');
+lines.push('|---|---|---|');
+for (const g of results.goals || checkGoals(results)) {
+  lines.push(`| ${g.goal} | ${g.figure} | ${g.met === null ? 'not measured' : g.met ? 'met' : '**missed**'} |`);
+}
+lines.push('');
+if (results.requireTime) {
+  const r = results.requireTime;
+  lines.push(
+    `Time \`require('cfn-accel')\` adds (fresh processes, best of ${r.runs}, minus a bare \`node\` start of ${r.bare.toFixed(1)} ms): native ${r.native.toFixed(1)} ms, wasm ${r.wasm.toFixed(1)} ms, js ${r.js.toFixed(1)} ms, default ${r.default.toFixed(1)} ms.`,
+  );
+  lines.push('');
+}
+lines.push('### Ratios');
+lines.push('');
+lines.push(
+  'Ratio = the reference time divided by ours: above 1x we are faster. The reference is the fastest alternative listed, or plain JS (the js backend) where there is no alternative. *Italics*: below 0.9x.',
+);
+lines.push('');
+const impls = results.backends;
+lines.push(`| operation | size | ${impls.join(' | ')} | reference (time) |`);
+lines.push(`|---|---|${impls.map(() => '---:').join('|')}|---|`);
+for (const c of results.cases) {
+  const cells = impls.map((i) => bold(c.ratios[i], x(c.ratios[i])));
+  lines.push(`| ${c.label} | ${c.sizeLabel || '–'} | ${cells.join(' | ')} | ${c.bestAlt || 'plain JS'} (${t(c.ns[c.reference])}) |`);
+}
+lines.push('');
+lines.push('Notes:');
+for (const n of results.notes || []) lines.push(`- ${n}`);
+lines.push('');
+process.stdout.write(`${lines.join('\n')}\n`);
