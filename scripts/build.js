@@ -56,16 +56,24 @@ function buildWasm() {
     console.log(`installing wasm-bindgen-cli ${want} (about 2.5 minutes, once)`);
     run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
   }
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'cfn-accel-wasm']);
-  const wasm = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', 'cfn_accel_wasm.wasm');
-  const out = path.join(root, 'wasm-build', 'pkg');
-  if (mtime(wasm) > mtime(path.join(out, 'cfn_accel_wasm_bg.wasm'))) {
-    run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', out, wasm]);
+  // Two modules: the core, and the optimizer (swc's transforms and code
+  // generator, as large again), which the wasm backend loads on first use.
+  // Two cargo runs: in one, cargo would unify the core's features and put
+  // the optimizer into both.
+  for (const pkg of ['cfn-accel-wasm', 'cfn-accel-wasm-optimize']) {
+    run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', pkg]);
   }
-  // The same .wasm with ES-module glue for browsers (the browser test loads it).
+  const out = path.join(root, 'wasm-build', 'pkg');
   const web = path.join(root, 'wasm-build', 'pkg-web');
-  if (mtime(wasm) > mtime(path.join(web, 'cfn_accel_wasm_bg.wasm'))) {
-    run('wasm-bindgen', ['--target', 'web', '--out-dir', web, wasm]);
+  for (const name of ['cfn_accel_wasm', 'cfn_accel_wasm_optimize']) {
+    const wasm = path.join(root, 'target', 'wasm32-unknown-unknown', 'release', `${name}.wasm`);
+    if (mtime(wasm) > mtime(path.join(out, `${name}_bg.wasm`))) {
+      run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', out, wasm]);
+    }
+    // The same .wasm with ES-module glue for browsers (the browser test loads the core).
+    if (mtime(wasm) > mtime(path.join(web, `${name}_bg.wasm`))) {
+      run('wasm-bindgen', ['--target', 'web', '--out-dir', web, wasm]);
+    }
   }
   console.log(`wasm: ${path.relative(root, out)}`);
 }

@@ -10,12 +10,12 @@ const PRIMITIVES = [
   'jsonCheck', 'jsonCheckStr', 'regexCheck', 'bytesFind', 'bytesCompare', 'aggregate',
   'sha256', 'md5', 'aesGcmSeal', 'aesGcmOpen',
   'gzip', 'gunzip', 'deflate', 'inflate', 'brotli', 'unbrotli', 'lz4Compress', 'lz4Decompress',
-  'jsValidate', 'jsOutline', 'jsParse',
+  'jsValidate', 'jsOutline', 'jsParse', 'jsOptimize', 'astOptimize', 'astCheck',
   'hasThreads',
 ];
 
 /** Primitives a backend may lack; the API has a JS path for each. */
-const OPTIONAL = ['validateFiles', 'jsOptimize', 'astOptimize', 'astCheck'];
+const OPTIONAL = ['validateFiles'];
 
 /** Primitives whose result is bytes. */
 const BYTES_OUT = new Set([

@@ -6,14 +6,20 @@
 
 const path = require('node:path');
 const { guard } = require('./guard');
+const { cfnError } = require('../errors');
 
-const GLUE = path.join(__dirname, '..', '..', 'wasm-build', 'pkg', 'cfn_accel_wasm.js');
+const PKG = path.join(__dirname, '..', '..', 'wasm-build', 'pkg');
+const GLUE = path.join(PKG, 'cfn_accel_wasm.js');
+// The optimizer is a module of its own (swc's transforms double the size):
+// compiled on the first call that needs it, not at require.
+const OPTIMIZER_GLUE = path.join(PKG, 'cfn_accel_wasm_optimize.js');
+const OPTIMIZER_EXPORTS = ['jsOptimize', 'astOptimize', 'astCheck'];
 
-function instantiate() {
+function instantiate(glue = GLUE) {
   // The nodejs-target glue instantiates at require time: a fresh require is a
   // fresh instance.
-  delete require.cache[GLUE];
-  return require(GLUE);
+  delete require.cache[glue];
+  return require(glue);
 }
 
 /** Whether `err` may have left the instance in an unknown state. */
@@ -31,19 +37,37 @@ function loadWasm() {
     err.code = e.code === 'MODULE_NOT_FOUND' ? 'MODULE_NOT_FOUND' : e.code || 'ERR_CFN_WASM_INIT';
     throw err;
   }
+  let optimizer;
+  const optimizerModule = () => {
+    if (optimizer === undefined) {
+      try {
+        optimizer = instantiate(OPTIMIZER_GLUE);
+      } catch (e) {
+        throw cfnError('ERR_CFN_BACKEND_UNAVAILABLE', `the wasm optimizer (${OPTIMIZER_GLUE}) does not load: ${e.message}; run \`npm run build:wasm\``);
+      }
+    }
+    return optimizer;
+  };
+  const lazyExports = Object.fromEntries(OPTIMIZER_EXPORTS.map((name) => [name, (a, b) => optimizerModule()[name](a, b)]));
   const backend = guard(
     'wasm',
-    (name) => binding[name],
+    (name) => lazyExports[name] || binding[name],
     (err) => {
       // A trap, or V8's stack overflow (a RangeError) in the middle of wasm
       // code: either leaves the instance unusable. A RangeError raised in JS
       // (no wasm frame on its stack) does not, and a fresh instance costs
-      // ~25 ms, so only those two cases re-instantiate.
-      if (needsFreshInstance(err)) binding = instantiate();
+      // ~25 ms, so only those two cases re-instantiate. Which of the two
+      // modules trapped does not matter: both start afresh (the optimizer
+      // on its next use).
+      if (needsFreshInstance(err)) {
+        binding = instantiate();
+        optimizer = undefined;
+      }
     },
   );
   backend.reinstantiate = () => {
     binding = instantiate();
+    optimizer = undefined;
   };
   return backend;
 }

@@ -229,6 +229,25 @@ pub fn js_parse(code: String, lang_name: String) -> Result<String> {
     run(|| core::syntax::parse_to_json(&code, l))
 }
 
+/// `code` with constants folded and dead code removed (swc's simplifier).
+#[napi]
+pub fn js_optimize(code: String, lang_name: String) -> Result<String> {
+    let l = lang(&lang_name)?;
+    run(|| core::syntax::optimize(&code, l))
+}
+
+/// The same on swc's JSON AST; the result is JSON of the same shape.
+#[napi]
+pub fn ast_optimize(ast_json: String) -> Result<String> {
+    run(|| core::syntax::optimize_ast(&ast_json))
+}
+
+/// Why a JSON AST is not of swc's shape, or null.
+#[napi]
+pub fn ast_check(ast_json: String) -> Result<Option<String>> {
+    run(|| Ok(core::syntax::validate_ast(&ast_json)))
+}
+
 /// Reads and validates files on libuv's pool, in parallel with rayon.
 pub struct ValidateFilesTask {
     paths: Vec<String>,

@@ -142,18 +142,41 @@ fn decode_program(json: &str) -> std::result::Result<ast::Program, String> {
         // The depth was bounded above; serde's own limit (128) is far below
         // what real programs reach.
         de.disable_recursion_limit();
-        let program: ast::Program = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if path == "." {
-                inner.to_string()
-            } else {
-                format!("at {path}: {inner}")
-            }
-        })?;
+        // Program is an internally tagged enum, which serde reads by
+        // buffering the whole document first and so loses the path to a
+        // bad field. Reading the tag, then the struct it names, keeps it
+        // down to the first nested node.
+        let program = match program_kind(json)?.as_str() {
+            "Module" => ast::Program::Module(serde_path_to_error::deserialize(&mut de).map_err(path_error)?),
+            "Script" => ast::Program::Script(serde_path_to_error::deserialize(&mut de).map_err(path_error)?),
+            other => return Err(format!("type must be 'Module' or 'Script', got '{other}'")),
+        };
         de.end().map_err(|e| e.to_string())?;
         Ok(program)
     })
+}
+
+/// `at <path>: <reason>`, or the reason alone at the root.
+fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> String {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    if path == "." {
+        inner.to_string()
+    } else {
+        format!("at {path}: {inner}")
+    }
+}
+
+/// The root's `type` field, read without building the rest.
+fn program_kind(json: &str) -> std::result::Result<String, String> {
+    #[derive(serde::Deserialize)]
+    struct Root {
+        #[serde(rename = "type")]
+        kind: String,
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    de.disable_recursion_limit();
+    serde::Deserialize::deserialize(&mut de).map(|r: Root| r.kind).map_err(|e| e.to_string())
 }
 
 /// Runs `f` where deep ASTs cannot overflow the stack: on a grown stack

@@ -178,20 +178,3 @@ pub fn js_parse(code: &str, lang_name: &str) -> Result<String, JsValue> {
     core::syntax::parse_to_json(code, lang(lang_name)?).map_err(js_err)
 }
 
-/// `code` with constants folded and dead code removed (swc's simplifier).
-#[wasm_bindgen(js_name = jsOptimize)]
-pub fn js_optimize(code: &str, lang_name: &str) -> Result<String, JsValue> {
-    core::syntax::optimize(code, lang(lang_name)?).map_err(js_err)
-}
-
-/// The same on swc's JSON AST; the result is JSON of the same shape.
-#[wasm_bindgen(js_name = astOptimize)]
-pub fn ast_optimize(ast_json: &str) -> Result<String, JsValue> {
-    core::syntax::optimize_ast(ast_json).map_err(js_err)
-}
-
-/// Why a JSON AST is not of swc's shape, or null.
-#[wasm_bindgen(js_name = astCheck)]
-pub fn ast_check(ast_json: &str) -> Option<String> {
-    core::syntax::validate_ast(ast_json)
-}
