@@ -64,7 +64,8 @@ const jsonText = (n, seed) => JSON.stringify(valueOfSize(n, seed));
 function textBytes(n, seed = 2) {
   let s = jsonText(Math.max(n, 100), seed);
   while (s.length < n) s += s;
-  return Buffer.from(s.slice(0, n), 'utf8');
+  // Cut the bytes, not the string: the text has multi-byte characters.
+  return Buffer.from(Buffer.from(s, 'utf8').subarray(0, n));
 }
 
 /** An ASCII string of exactly `n` characters (mixed, incompressible-ish). */

@@ -5,7 +5,14 @@
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const COLORS = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+// Light to dark by input size: blue where we are faster, orange where slower.
+const BLUES = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+const ORANGES = ['#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#a63603', '#7f2704'];
+const SIZE_ORDER = ['19 ch', '64 B', '256 B', '1 KiB', '64 KiB', '1 MiB'];
+/** The size class of a case: the bench sizes, or 'one input' (a file, a fixed call). */
+const sizeClassOf = (c) => (SIZE_ORDER.includes(c.sizeLabel) ? c.sizeLabel : 'one input');
+/** The row label: the operation, without the fixture's path. */
+const rowLabel = (c) => c.label.replace(/ \((JS|TS), [^)]*\)$/, ' ($1 file)').replace(/ \(node_modules\/[^)]*\)$/, '');
 
 /**
  * @param {object} results the `--json` document
@@ -14,43 +21,48 @@ const COLORS = ['#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'
  */
 function ratioChart(results, impl = 'default') {
   const rows = new Map();
-  const sizes = new Set();
+  const seen = new Set();
   for (const c of results.cases) {
     const r = c.ratios && c.ratios[impl];
     if (!Number.isFinite(r)) continue;
-    if (!rows.has(c.label)) rows.set(c.label, []);
-    rows.get(c.label).push({ size: c.sizeLabel || 'one input', sizeNum: c.sizeClass ?? c.size ?? -1, ratio: r, vs: c.reference });
-    sizes.add(c.sizeLabel || 'one input');
+    const label = rowLabel(c);
+    if (!rows.has(label)) rows.set(label, []);
+    const size = sizeClassOf(c);
+    seen.add(size);
+    rows.get(label).push({ size, order: SIZE_ORDER.indexOf(size), ratio: r, vs: c.reference, what: c.sizeLabel || 'one input' });
   }
-  const sizeList = [...sizes];
-  const order = new Map(
-    [...results.cases].sort((a, b) => (a.sizeClass ?? a.size ?? -1) - (b.sizeClass ?? b.size ?? -1)).map((c) => [c.sizeLabel || 'one input', 0]),
-  );
-  const sizeOrder = [...order.keys()].filter((s) => sizeList.includes(s));
-  const color = (s) => COLORS[Math.min(COLORS.length - 1, sizeOrder.indexOf(s))];
-
-  const labelW = 330;
+  const sizeOrder = [...SIZE_ORDER, 'one input'].filter((s) => seen.has(s));
+  const shade = (s, faster) => {
+    const i = s === 'one input' ? 3 : SIZE_ORDER.indexOf(s);
+    return (faster ? BLUES : ORANGES)[Math.max(0, i)];
+  };
+  const labelW = 380;
   const plotW = 520;
-  const bar = 5;
+  const bar = 8;
   const left = labelW + 10;
   const lo = Math.log10(1 / 100);
   const hi = Math.log10(100);
   const x = (r) => left + ((Math.min(hi, Math.max(lo, Math.log10(r))) - lo) / (hi - lo)) * plotW;
   const top = 70;
-  const rowH = (n) => n * (bar + 1) + 8;
+  const rowH = (n) => n * (bar + 1) + 6;
   let h = top;
   const body = [];
   for (const [label, bars] of rows) {
-    bars.sort((a, b) => a.sizeNum - b.sizeNum);
+    bars.sort((a, b) => a.order - b.order);
     const rh = rowH(bars.length);
-    const vs = bars[0].vs;
-    body.push(`<text x="${labelW}" y="${h + rh / 2 + 4}" text-anchor="end" font-size="11">${esc(label)}<tspan fill="#777"> vs ${esc(vs)}</tspan></text>`);
+    const refs = [...new Set(bars.map((b) => b.vs))];
+    const vs = refs.length === 1 ? refs[0] : `the best of ${refs.join(', ')}`;
+    body.push(`<text x="${labelW}" y="${h + rh / 2 + 4}" text-anchor="end" font-size="10.5">${esc(label)}<tspan fill="#777"> vs ${esc(vs)}</tspan></text>`);
     bars.forEach((b, i) => {
       const y = h + 4 + i * (bar + 1);
       const x0 = x(1);
       const x1 = x(b.ratio);
-      const fill = b.ratio >= 1 ? color(b.size) : '#e6550d';
-      body.push(`<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y}" width="${Math.max(0.5, Math.abs(x1 - x0)).toFixed(1)}" height="${bar}" fill="${fill}"><title>${esc(`${label} ${b.size}: ${b.ratio.toFixed(2)}x vs ${b.vs}`)}</title></rect>`);
+      const fill = shade(b.size, b.ratio >= 1);
+      const tip = `${label} ${b.what}: ${b.ratio.toFixed(2)}x vs ${b.vs}`;
+      body.push(`<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y}" width="${Math.max(0.5, Math.abs(x1 - x0)).toFixed(1)}" height="${bar}" fill="${fill}"><title>${esc(tip)}</title></rect>`);
+      const tx = b.ratio >= 1 ? x1 + 3 : x1 - 3;
+      const txt = `${b.ratio >= 10 ? b.ratio.toFixed(0) : b.ratio.toFixed(2)}x`;
+      body.push(`<text x="${tx.toFixed(1)}" y="${y + bar - 1}" font-size="7.5" fill="#444" text-anchor="${b.ratio >= 1 ? 'start' : 'end'}">${txt}</text>`);
     });
     body.push(`<line x1="${left - 5}" x2="${left + plotW}" y1="${h + rh}" y2="${h + rh}" stroke="#eee"/>`);
     h += rh;
@@ -61,7 +73,7 @@ function ratioChart(results, impl = 'default') {
     grid.push(`<text x="${x(r)}" y="${top - 10}" text-anchor="middle" font-size="10">${r}x</text>`);
   }
   const legend = sizeOrder
-    .map((s, i) => `<rect x="${left + i * 80}" y="${h + 14}" width="10" height="10" fill="${color(s)}"/><text x="${left + i * 80 + 14}" y="${h + 23}" font-size="10">${esc(s)}</text>`)
+    .map((s, i) => `<rect x="${left + i * 75}" y="${h + 14}" width="10" height="10" fill="${shade(s, true)}"/><rect x="${left + i * 75 + 10}" y="${h + 14}" width="5" height="10" fill="${shade(s, false)}"/><text x="${left + i * 75 + 19}" y="${h + 23}" font-size="10">${esc(s)}</text>`)
     .join('');
   const m = results.machine || {};
   const title = `cfn-accel ${results.version || ''}: ${impl} backend (${results.defaultBackend || '?'}) vs the best alternative, per input size`;
