@@ -491,6 +491,11 @@ test('deep nesting: JSON text a million levels deep, records of deep values', ()
     if (enc.error) assert.equal(enc.error.code, 'ERR_CFN_INVALID_ARG');
     else assert.equal(depthOf(decodeRecord(enc.value)), depth);
   }
+  // fastJSONStringify of deep values: JSON.stringify's text or a coded error.
+  for (const depth of [1000, 100000]) {
+    const r = outcome(() => stringOps.fastJSONStringify(nested(depth)), `fastJSONStringify depth ${depth}`);
+    if (r.value !== undefined) assert.equal(r.value, '['.repeat(depth + 1) + '0' + ']'.repeat(depth + 1));
+  }
   // A record whose JSON is a million levels deep, framed by hand: the
   // decoder gives the value or a coded error.
   const json = Buffer.from(deep);
