@@ -23,7 +23,7 @@ const lines = [];
 lines.push('## Performance');
 lines.push('');
 lines.push(
-  `Measured with \`npm run bench\` (\`cfn-accel bench\`) on ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node} (${m.platform}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.loadavg.map((v) => v.toFixed(2)).join(' / ')} at the end (${(m.loadavgStart || m.loadavg).map((v) => v.toFixed(2)).join(' / ')} at the start): a shared 2-core machine, so small differences are noise. Best-of-batches timing (batches of ~10 ms, the best per-call time). The default backend here is **${results.defaultBackend}**, routed per primitive and input size to plain JS where plain JS measured faster (\`lib/thresholds.json\`, re-derived by \`node scripts/derive-thresholds.js bench/results.json\`). Raw data: [bench/results.json](bench/results.json).`,
+  `Measured with \`npm run bench\` (\`cfn-accel bench\`) on ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node} (${m.platform}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.loadavg.map((v) => v.toFixed(2)).join(' / ')} at the end (${(m.loadavgStart || m.loadavg).map((v) => v.toFixed(2)).join(' / ')} at the start): a shared 2-core machine, so small differences are noise. Best-of-batches timing (batches of ~5 ms, the best per-call time). The default backend here is **${results.defaultBackend}**, routed per primitive and input size to plain JS where plain JS measured faster (\`lib/thresholds.json\`, re-derived by \`node scripts/derive-thresholds.js bench/results.json\`). Raw data: [bench/results.json](bench/results.json).`,
 );
 lines.push('');
 lines.push('![ratios of the default backend against the best alternative, per operation and input size](bench/ratios.svg)');

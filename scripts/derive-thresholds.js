@@ -8,14 +8,18 @@
 // backend was measured faster than that backend, with the ratios that
 // justify each entry. Sizes between two measured sizes go with the larger
 // one (JS up to, not including, the first size where the backend won).
+// Plain JS must win by MARGIN: within 5% the two are one measurement's noise
+// apart on a shared machine, and flipping the route on noise helps no one.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
-// Never routed to JS: the JS backend's AST is Babel's, not swc's (the one
-// documented difference between backends), and hasThreads is no work.
-const NEVER = new Set(['jsParse', 'hasThreads', 'validateFiles']);
+// Never routed to JS: the JS backend's syntax primitives run on Babel, an
+// optional dependency (and its AST is Babel's, not swc's: the one documented
+// difference between backends); hasThreads is no work.
+const NEVER = new Set(['jsParse', 'jsValidate', 'jsOutline', 'hasThreads', 'validateFiles']);
 const BACKENDS = ['native', 'wasm'];
+const MARGIN = 0.95;
 
 const label = (n) => (n === 19 ? '19 ch' : n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} B`);
 const x = (r) => `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`;
@@ -54,23 +58,27 @@ function derive(results) {
       const points = [...byPrim.get(prim)]
         .map(([size, rs]) => ({ size, speed: Math.min(...rs) })) // the backend's worst case at that size
         .sort((a, b) => a.size - b.size);
-      const jsWins = points.map((p) => p.speed < 1);
-      if (!jsWins.some(Boolean)) continue;
+      const jsWins = points.map((p) => p.speed < MARGIN);
       const measured = `${be} speed relative to plain JS: ${points.map((p) => `${x(p.speed)} at ${label(p.size)}`).join(', ')}`;
+      // Only runs that reach an end count: plain JS wins below a size (the
+      // boundary crossing dominates) or above one (a Node built-in such as
+      // OpenSSL or zlib out-runs our crate). A lone win in the middle is a
+      // noisy measurement, not a property of the code: it is reported, not routed.
+      let lo = 0;
+      while (lo < points.length && jsWins[lo]) lo++;
+      let hi = points.length;
+      while (hi > lo && jsWins[hi - 1]) hi--;
       const ranges = [];
-      for (let i = 0; i < points.length; i++) {
-        if (!jsWins[i]) continue;
-        const lo = i === 0 ? 0 : points[i].size;
-        let j = i;
-        while (j + 1 < points.length && jsWins[j + 1]) j++;
-        const hi = j + 1 < points.length ? points[j + 1].size : null;
-        ranges.push([lo, hi]);
-        i = j;
-      }
+      if (lo > 0) ranges.push([0, lo < points.length ? points[lo].size : null]);
+      if (hi < points.length) ranges.push([points[hi].size, null]);
+      const ignored = points.filter((p, i) => i >= lo && i < hi && jsWins[i]);
+      if (ranges.length === 0) continue;
+      const note = ignored.length ? `; not routed (isolated): ${ignored.map((p) => `${x(p.speed)} at ${label(p.size)}`).join(', ')}` : '';
+      const why = measured + note;
       if (ranges.length === 1 && ranges[0][0] === 0) {
-        entries[prim] = { minSize: ranges[0][1], measured };
+        entries[prim] = { minSize: ranges[0][1], measured: why };
       } else {
-        entries[prim] = { jsRanges: ranges, measured };
+        entries[prim] = { jsRanges: ranges, measured: why };
       }
     }
     table[be] = entries;

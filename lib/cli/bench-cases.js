@@ -279,7 +279,7 @@ function buildCases(peers, root) {
   // --- size-independent operations ---------------------------------------------
   add({ op: 'stringOps.createEnvelope', ours: (api) => () => api.stringOps.createEnvelope({ task: 'x' }, { topic: 't' }, 'coder-1'), alts: { 'object literal + randomUUID': () => ({ id: nodeCrypto.randomUUID(), sender: 'coder-1', timestamp: Date.now(), message: { task: 'x' }, metadata: { topic: 't' } }) } });
   const pattern = '^(?<user>[a-z0-9._%+-]+)@(?<host>[a-z0-9.-]+\\.[a-z]{2,})$';
-  add({ op: 'validation.validateRegex', prim: 'regexCheck', ours: (api) => () => api.validation.validateRegex(pattern, 'iu'), alts: { 'new RegExp': () => { try { new RegExp(pattern, 'iu'); return true; } catch { return false; } } } }); // eslint-disable-line
+  add({ op: 'validation.validateRegex', prim: 'regexCheck', dsize: pattern.length, ours: (api) => () => api.validation.validateRegex(pattern, 'iu'), alts: { 'new RegExp': () => { try { new RegExp(pattern, 'iu'); return true; } catch { return false; } } } }); // eslint-disable-line
   add({ op: 'StatsWindow', variant: '1000 records + snapshot', ours: (api) => { const w = new api.StatsWindow(1000); return () => { for (let i = 0; i < 1000; i++) w.record(i % 97, i % 13 !== 0); return w.snapshot(); }; } });
 
   // --- syntax ------------------------------------------------------------------
