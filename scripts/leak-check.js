@@ -117,7 +117,7 @@ async function child(opts) {
 
   // node:zlib's sync calls free a failed stream on the next tick (destroy()
   // defers), so a purely synchronous loop would hold every failure's ~16 KiB
-  // until it ends. Hosts run on an event loop: yield every 1000 calls, as
+  // until it ends. Hosts run on an event loop: yield every 200 calls, as
   // they would, and before each measurement.
   const tick = () => new Promise((resolve) => setImmediate(resolve));
   const measure = async () => {
@@ -130,7 +130,7 @@ async function child(opts) {
   const run = async (from, to) => {
     for (let i = from; i < to; i++) {
       ops[i % ops.length](i);
-      if (i % 1000 === 999) await tick();
+      if (i % 200 === 199) await tick();
     }
   };
 
