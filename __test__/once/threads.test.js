@@ -11,7 +11,22 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const api = require('../..');
+const { load } = require('../../lib/loader');
+const { createApi } = require('../../lib/api');
 const { rng } = require('../helpers');
+
+/** The API over `backend`, loaded in this (the main) thread, as index.js does. */
+function mainApi(backend) {
+  const saved = process.env.CFN_ACCEL_BACKEND;
+  process.env.CFN_ACCEL_BACKEND = backend;
+  try {
+    return createApi(load());
+  } finally {
+    if (saved === undefined) delete process.env.CFN_ACCEL_BACKEND;
+    else process.env.CFN_ACCEL_BACKEND = saved;
+  }
+}
+const HASHES = ['fnv', 'xxh64', 'xxh3', 'sha256', 'md5'];
 
 const PKG = path.join(__dirname, '..', '..');
 
@@ -114,12 +129,20 @@ const SEEDS = [11, 22, 33, 44];
 
 for (const backend of ['native', 'wasm']) {
   test(`four ${backend} workers at once give the main thread's results`, async () => {
+    const main = mainApi(backend);
+    assert.equal(main.backend, backend);
     const runs = SEEDS.map((seed) => runWorker(backend, seed, 6));
     const results = await Promise.all(runs.map((r) => r.result));
     for (let i = 0; i < SEEDS.length; i++) {
       const got = results[i];
       assert.equal(got.backend, backend, 'the worker loaded the forced backend');
-      const want = mainWork(api, SEEDS[i], 1);
+      const want = mainWork(main, SEEDS[i], 1);
+      // Hashes are bit-identical across backends too: check against the
+      // package's default backend as well.
+      const other = mainWork(api, SEEDS[i], 1);
+      for (let j = 0; j < want.out.length; j++) {
+        for (const h of HASHES) assert.equal(got.out[j][h], other.out[j][h], `${h} vs ${api.backend}`);
+      }
       assert.equal(got.out.length, want.out.length);
       for (let j = 0; j < want.out.length; j++) {
         const g = got.out[j];
@@ -151,8 +174,9 @@ test('workers that end or are terminated while others still use the addon', asyn
     await doomed.worker.terminate();
     await doomed.result.catch(() => {}); // no result: it was stopped
     const [a, b] = await Promise.all(busy.map((r) => r.result));
+    const main = mainApi(backend);
     for (const [got, seed] of [[a, 55], [b, 66]]) {
-      const want = mainWork(api, seed, 1);
+      const want = mainWork(main, seed, 1);
       for (const x of [got, want]) for (const o of x.out) delete o.lz4Frame;
       assert.deepEqual(got.out, want.out, `${backend} seed ${seed}`);
     }
