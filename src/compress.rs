@@ -44,7 +44,9 @@ fn read_capped<R: Read>(mut reader: R, max: usize, what: &str) -> Result<Vec<u8>
 
 fn need_input(data: &[u8], what: &str) -> Result<()> {
     if data.is_empty() {
-        return Err(CfnError::Corrupt(format!("invalid {what} data: unexpected end of input")));
+        return Err(CfnError::Corrupt(format!(
+            "invalid {what} data: unexpected end of input"
+        )));
     }
     Ok(())
 }
@@ -53,7 +55,9 @@ fn level_of(level: i32) -> Result<flate2::Compression> {
     match level {
         -1 => Ok(flate2::Compression::new(6)),
         0..=9 => Ok(flate2::Compression::new(level as u32)),
-        _ => Err(CfnError::InvalidArg(format!("level must be -1..9, got {level}"))),
+        _ => Err(CfnError::InvalidArg(format!(
+            "level must be -1..9, got {level}"
+        ))),
     }
 }
 
@@ -65,7 +69,8 @@ fn finish<W: Write>(mut w: W, data: &[u8]) -> Result<W> {
 
 /// gzip (RFC 1952) at `level` (-1 = default 6, 0..=9).
 pub fn gzip(data: &[u8], level: i32) -> Result<Vec<u8>> {
-    let enc = flate2::write::GzEncoder::new(Vec::with_capacity(data.len() / 2 + 64), level_of(level)?);
+    let enc =
+        flate2::write::GzEncoder::new(Vec::with_capacity(data.len() / 2 + 64), level_of(level)?);
     finish(enc, data)?
         .finish()
         .map_err(|e| CfnError::InvalidArg(format!("gzip failed: {e}")))
@@ -79,7 +84,8 @@ pub fn gunzip(data: &[u8], max: usize) -> Result<Vec<u8>> {
 
 /// zlib (RFC 1950), what `node:zlib` calls deflate, at `level`.
 pub fn deflate(data: &[u8], level: i32) -> Result<Vec<u8>> {
-    let enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2 + 64), level_of(level)?);
+    let enc =
+        flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2 + 64), level_of(level)?);
     finish(enc, data)?
         .finish()
         .map_err(|e| CfnError::InvalidArg(format!("deflate failed: {e}")))
@@ -96,7 +102,11 @@ pub fn brotli(data: &[u8], quality: i32) -> Result<Vec<u8>> {
     let q = match quality {
         -1 => 11,
         0..=11 => quality as u32,
-        _ => return Err(CfnError::InvalidArg(format!("level must be 0..11, got {quality}"))),
+        _ => {
+            return Err(CfnError::InvalidArg(format!(
+                "level must be 0..11, got {quality}"
+            )))
+        }
     };
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
     {
@@ -206,13 +216,22 @@ pub fn lz4_decompress(data: &[u8], max: usize) -> Result<Vec<u8>> {
 
 /// Decodes the frame whose descriptor starts at `ip` onto `out`; returns the
 /// offset after the frame.
-fn lz4_frame(data: &[u8], mut ip: usize, max: usize, out: &mut Vec<u8>, scratch: &mut Vec<u8>) -> Result<usize> {
+fn lz4_frame(
+    data: &[u8],
+    mut ip: usize,
+    max: usize,
+    out: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
+) -> Result<usize> {
     let (flg, bd) = match data.get(ip..ip + 2) {
         Some(&[f, b]) => (f, b),
         _ => return Err(lz4_corrupt("truncated frame header")),
     };
     if flg >> 6 != 1 {
-        return Err(lz4_corrupt(&format!("unsupported frame version {}", flg >> 6)));
+        return Err(lz4_corrupt(&format!(
+            "unsupported frame version {}",
+            flg >> 6
+        )));
     }
     if flg & 0x02 != 0 || bd & 0x8f != 0 {
         return Err(lz4_corrupt("reserved bits set in the frame descriptor"));
@@ -222,7 +241,11 @@ fn lz4_frame(data: &[u8], mut ip: usize, max: usize, out: &mut Vec<u8>, scratch:
         5 => 256 << 10,
         6 => 1 << 20,
         7 => 4 << 20,
-        code => return Err(lz4_corrupt(&format!("reserved block maximum size code {code}"))),
+        code => {
+            return Err(lz4_corrupt(&format!(
+                "reserved block maximum size code {code}"
+            )))
+        }
     };
     let independent = flg & 0x20 != 0;
     let block_checksums = flg & 0x10 != 0;
@@ -232,12 +255,16 @@ fn lz4_frame(data: &[u8], mut ip: usize, max: usize, out: &mut Vec<u8>, scratch:
     let desc = data
         .get(ip..ip + desc_len)
         .ok_or_else(|| lz4_corrupt("truncated frame header"))?;
-    let hc = *data.get(ip + desc_len).ok_or_else(|| lz4_corrupt("truncated frame header"))?;
+    let hc = *data
+        .get(ip + desc_len)
+        .ok_or_else(|| lz4_corrupt("truncated frame header"))?;
     if (xxhash_rust::xxh32::xxh32(desc, 0) >> 8) as u8 != hc {
         return Err(lz4_corrupt("frame header checksum mismatch"));
     }
     if flg & 0x01 != 0 {
-        return Err(lz4_corrupt("frame needs a dictionary, which is not supported"));
+        return Err(lz4_corrupt(
+            "frame needs a dictionary, which is not supported",
+        ));
     }
     let declared = if has_size {
         let mut b = [0u8; 8];
@@ -274,7 +301,9 @@ fn lz4_frame(data: &[u8], mut ip: usize, max: usize, out: &mut Vec<u8>, scratch:
             )));
         }
         let end = ip + size;
-        let block = data.get(ip..end).ok_or_else(|| lz4_corrupt("truncated block"))?;
+        let block = data
+            .get(ip..end)
+            .ok_or_else(|| lz4_corrupt("truncated block"))?;
         if block_checksums {
             let sum = le32(data, end, "block checksum")?;
             if xxhash_rust::xxh32::xxh32(block, 0) != sum {
@@ -295,7 +324,11 @@ fn lz4_frame(data: &[u8], mut ip: usize, max: usize, out: &mut Vec<u8>, scratch:
         if scratch.len() < room {
             scratch.resize(room, 0);
         }
-        let dict = if independent { &[][..] } else { &out[start.max(out.len().saturating_sub(LZ4_WINDOW))..] };
+        let dict = if independent {
+            &[][..]
+        } else {
+            &out[start.max(out.len().saturating_sub(LZ4_WINDOW))..]
+        };
         let n = lz4_flex::block::decompress_into_with_dict(block, &mut scratch[..room], dict)
             .map_err(|e| lz4_corrupt(&format!("bad block: {e}")))?;
         if n > max - out.len() {
@@ -326,17 +359,31 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<u8> {
-        (0..200_000u32).map(|i| (i % 251) as u8 ^ (i / 1000) as u8).collect()
+        (0..200_000u32)
+            .map(|i| (i % 251) as u8 ^ (i / 1000) as u8)
+            .collect()
     }
 
     #[test]
     fn roundtrips() {
         let d = sample();
         assert_eq!(gunzip(&gzip(&d, 6).unwrap(), usize::MAX >> 1).unwrap(), d);
-        assert_eq!(inflate(&deflate(&d, 1).unwrap(), usize::MAX >> 1).unwrap(), d);
-        assert_eq!(unbrotli(&brotli(&d, 5).unwrap(), usize::MAX >> 1).unwrap(), d);
-        assert_eq!(lz4_decompress(&lz4_compress(&d).unwrap(), usize::MAX >> 1).unwrap(), d);
-        assert_eq!(lz4_decompress(&lz4_compress(b"").unwrap(), 10).unwrap(), b"");
+        assert_eq!(
+            inflate(&deflate(&d, 1).unwrap(), usize::MAX >> 1).unwrap(),
+            d
+        );
+        assert_eq!(
+            unbrotli(&brotli(&d, 5).unwrap(), usize::MAX >> 1).unwrap(),
+            d
+        );
+        assert_eq!(
+            lz4_decompress(&lz4_compress(&d).unwrap(), usize::MAX >> 1).unwrap(),
+            d
+        );
+        assert_eq!(
+            lz4_decompress(&lz4_compress(b"").unwrap(), 10).unwrap(),
+            b""
+        );
     }
 
     #[test]
@@ -345,7 +392,10 @@ mod tests {
         let bomb = gzip(&zeros, 9).unwrap();
         assert_eq!(gunzip(&bomb, 1000).unwrap_err().code(), "ERR_CFN_LIMIT");
         let bomb = lz4_compress(&zeros).unwrap();
-        assert_eq!(lz4_decompress(&bomb, 1000).unwrap_err().code(), "ERR_CFN_LIMIT");
+        assert_eq!(
+            lz4_decompress(&bomb, 1000).unwrap_err().code(),
+            "ERR_CFN_LIMIT"
+        );
         for f in [gunzip, inflate, unbrotli, lz4_decompress] {
             assert_eq!(f(b"", 10).unwrap_err().code(), "ERR_CFN_CORRUPT");
             assert!(f(b"\x04\x22\x4d\x18garbage-garbage", 1000).is_err());
@@ -402,16 +452,25 @@ mod tests {
         let plain = frame(0x60, None, &blocks);
         assert_eq!(lz4_decompress(&plain, usize::MAX >> 1).unwrap(), d);
         for n in 0..plain.len() {
-            assert!(lz4_decompress(&plain[..n], usize::MAX >> 1).is_err(), "cut at {n}");
+            assert!(
+                lz4_decompress(&plain[..n], usize::MAX >> 1).is_err(),
+                "cut at {n}"
+            );
         }
     }
 
     #[test]
     fn lz4_declared_sizes_are_checked_first() {
         let f = frame(0x64, Some(u64::MAX), &[b"abc"]);
-        assert_eq!(lz4_decompress(&f, 1 << 30).unwrap_err().code(), "ERR_CFN_LIMIT");
+        assert_eq!(
+            lz4_decompress(&f, 1 << 30).unwrap_err().code(),
+            "ERR_CFN_LIMIT"
+        );
         let f = frame(0x64, Some(5), &[b"abc"]);
-        assert_eq!(lz4_decompress(&f, 1 << 30).unwrap_err().code(), "ERR_CFN_CORRUPT");
+        assert_eq!(
+            lz4_decompress(&f, 1 << 30).unwrap_err().code(),
+            "ERR_CFN_CORRUPT"
+        );
         let f = frame(0x64, Some(3), &[b"abc"]);
         assert_eq!(lz4_decompress(&f, 3).unwrap(), b"abc");
         assert_eq!(lz4_decompress(&f, 2).unwrap_err().code(), "ERR_CFN_LIMIT");
@@ -450,7 +509,10 @@ mod tests {
         desc[0] = 0x64;
         f[4] = desc[0];
         f[6] = (xxhash_rust::xxh32::xxh32(&desc, 0) >> 8) as u8;
-        assert_eq!(lz4_decompress(&f, 1000).unwrap_err().code(), "ERR_CFN_CORRUPT");
+        assert_eq!(
+            lz4_decompress(&f, 1000).unwrap_err().code(),
+            "ERR_CFN_CORRUPT"
+        );
     }
 
     #[test]
@@ -465,13 +527,19 @@ mod tests {
     fn capped_output_stops_at_the_cap() {
         let zeros = vec![0u8; 3 << 20];
         for (enc, dec) in [
-            (gzip(&zeros, 1).unwrap(), gunzip as fn(&[u8], usize) -> Result<Vec<u8>>),
+            (
+                gzip(&zeros, 1).unwrap(),
+                gunzip as fn(&[u8], usize) -> Result<Vec<u8>>,
+            ),
             (deflate(&zeros, 1).unwrap(), inflate),
             (brotli(&zeros, 1).unwrap(), unbrotli),
             (lz4_compress(&zeros).unwrap(), lz4_decompress),
         ] {
             assert_eq!(dec(&enc, zeros.len()).unwrap(), zeros);
-            assert_eq!(dec(&enc, zeros.len() - 1).unwrap_err().code(), "ERR_CFN_LIMIT");
+            assert_eq!(
+                dec(&enc, zeros.len() - 1).unwrap_err().code(),
+                "ERR_CFN_LIMIT"
+            );
             assert_eq!(dec(&enc, 0).unwrap_err().code(), "ERR_CFN_LIMIT");
         }
     }
