@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// `node scripts/derive-thresholds.js bench/results.json [--out lib/thresholds.json] [--dry-run]`
+// `node scripts/derive-thresholds.js bench/results.json [more runs.json...] [--out lib/thresholds.json] [--dry-run]`
 //
+// With several runs, each size's ratio is the median over the runs (one
+// run on a shared machine can be off by 2x at a single point).
 // Re-derives the adaptive-dispatch table (lib/thresholds.json, read by
 // lib/dispatch.js) from a `cfn-accel bench --json` run: for each backend
 // primitive and each of native and wasm, the input sizes where the plain-JS
@@ -25,38 +27,50 @@ const label = (n) => (n === 19 ? '19 ch' : n >= 1048576 ? `${+(n / 1048576).toFi
 const x = (r) => `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`;
 
 /**
- * The table for `results`: {native: {prim: entry}, wasm: {...}, _source}.
- * @param {object} results the bench JSON document
+ * The table for one or more bench runs: {native: {prim: entry}, wasm: {...}, _source}.
+ * @param {object|object[]} runs bench JSON documents
  */
-function derive(results) {
+function derive(runs) {
+  const all = Array.isArray(runs) ? runs : [runs];
+  const results = all[0];
+  const describe = (r) => `${r.machine.date} (load ${(r.machine.loadavg || []).map((v) => v.toFixed(2)).join(' ')}${r.quick ? ', --quick' : ''})`;
   const table = {
     _source: {
       what: 'where plain JS beat the backend; derived by scripts/derive-thresholds.js, read by lib/dispatch.js',
-      date: results.machine && results.machine.date,
-      machine: results.machine && `${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node}, load ${(results.machine.loadavg || []).map((v) => v.toFixed(2)).join(' ')}`,
-      quick: Boolean(results.quick),
+      machine: results.machine && `${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node}`,
+      runs: all.filter((r) => r.machine).map(describe),
+      ratios: all.length > 1 ? 'median over the runs of the backend speed relative to plain JS' : 'backend speed relative to plain JS',
     },
   };
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    const m = v.length >> 1;
+    return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+  };
   for (const be of BACKENDS) {
-    if (!results.backends.includes(be) || !results.backends.includes('js')) continue;
-    // prim -> size -> [speed of backend relative to js] (several cases may share a prim and size)
+    // prim -> size -> [per run: speed of the backend relative to js]
     const byPrim = new Map();
-    for (const c of results.cases) {
-      // dsize: the input's .length, which is what lib/dispatch.js compares.
-      const size = c.dsize ?? c.size;
-      if (!c.prim || NEVER.has(c.prim) || size == null) continue;
-      const tb = c.ns[be];
-      const tj = c.ns.js;
-      if (!Number.isFinite(tb) || !Number.isFinite(tj)) continue;
-      if (!byPrim.has(c.prim)) byPrim.set(c.prim, new Map());
-      const sizes = byPrim.get(c.prim);
-      if (!sizes.has(size)) sizes.set(size, []);
-      sizes.get(size).push(tj / tb);
-    }
+    all.forEach((run, ri) => {
+      if (!run.backends.includes(be) || !run.backends.includes('js')) return;
+      for (const c of run.cases) {
+        // dsize: the input's .length, which is what lib/dispatch.js compares.
+        const size = c.dsize ?? c.size;
+        if (!c.prim || NEVER.has(c.prim) || size == null) continue;
+        const tb = c.ns[be];
+        const tj = c.ns.js;
+        if (!Number.isFinite(tb) || !Number.isFinite(tj)) continue;
+        if (!byPrim.has(c.prim)) byPrim.set(c.prim, new Map());
+        const sizes = byPrim.get(c.prim);
+        if (!sizes.has(size)) sizes.set(size, new Map());
+        // Several cases of one run may share a primitive and size: the backend's worst.
+        const perRun = sizes.get(size);
+        perRun.set(ri, Math.min(perRun.get(ri) ?? Infinity, tj / tb));
+      }
+    });
     const entries = {};
     for (const prim of [...byPrim.keys()].sort()) {
       const points = [...byPrim.get(prim)]
-        .map(([size, rs]) => ({ size, speed: Math.min(...rs) })) // the backend's worst case at that size
+        .map(([size, perRun]) => ({ size, speed: median(perRun.values()) }))
         .sort((a, b) => a.size - b.size);
       const jsWins = points.map((p) => p.speed < MARGIN);
       const measured = `${be} speed relative to plain JS: ${points.map((p) => `${x(p.speed)} at ${label(p.size)}`).join(', ')}`;
@@ -87,14 +101,14 @@ function derive(results) {
 }
 
 function main(argv) {
-  const file = argv.find((a) => !a.startsWith('--'));
-  if (!file) {
-    process.stderr.write('usage: node scripts/derive-thresholds.js <bench results.json> [--out FILE] [--dry-run]\n');
+  const outAt = argv.indexOf('--out');
+  const files = argv.filter((a, i) => !a.startsWith('--') && !(outAt >= 0 && i === outAt + 1));
+  if (files.length === 0) {
+    process.stderr.write('usage: node scripts/derive-thresholds.js <bench results.json>... [--out FILE] [--dry-run]\n');
     return 2;
   }
-  const outAt = argv.indexOf('--out');
   const out = outAt >= 0 ? argv[outAt + 1] : path.join(__dirname, '..', 'lib', 'thresholds.json');
-  const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const results = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
   const table = derive(results);
   const text = `${JSON.stringify(table, null, 2)}\n`;
   if (argv.includes('--dry-run')) process.stdout.write(text);
