@@ -46,16 +46,40 @@ if (results.requireTime) {
 lines.push('### Ratios');
 lines.push('');
 lines.push(
-  'Ratio = the reference time divided by ours: above 1x we are faster. The reference is the fastest alternative listed, or plain JS (the js backend) where there is no alternative. *Italics*: below 0.9x.',
+  'Ratio = the reference time divided by ours: above 1x we are faster. The reference is the fastest alternative listed (per size, so it can change along a row), or plain JS (the js backend) where there is no alternative. *Italics*: below 0.9x.',
 );
 lines.push('');
+// The default backend, one row per operation, one column per input size.
+const SIZES = ['19 ch', '64 B', '256 B', '1 KiB', '64 KiB', '1 MiB'];
+const rows = new Map();
+for (const c of results.cases) {
+  const col = SIZES.includes(c.sizeLabel) ? c.sizeLabel : 'one input';
+  if (!rows.has(c.label)) rows.set(c.label, { cells: {}, refs: new Set(), note: col === 'one input' && c.size ? `${c.sizeLabel} input` : '' });
+  const row = rows.get(c.label);
+  row.cells[col] = c.ratios.default;
+  row.refs.add(c.bestAlt || 'plain JS');
+}
+const cols = [...SIZES, 'one input'].filter((col) => [...rows.values()].some((r) => col in r.cells));
+lines.push(`**Default backend (${results.defaultBackend}, routed)**`);
+lines.push('');
+lines.push(`| operation | ${cols.join(' | ')} | against |`);
+lines.push(`|---|${cols.map(() => '---:').join('|')}|---|`);
+for (const [label, row] of rows) {
+  const cells = cols.map((col) => (col in row.cells ? bold(row.cells[col], x(row.cells[col])) : ''));
+  lines.push(`| ${label} | ${cells.join(' | ')} | ${[...row.refs].join(', ')}${row.note ? ` (${row.note})` : ''} |`);
+}
+lines.push('');
 const impls = results.backends;
+lines.push('<details><summary>Every backend, with the reference times</summary>');
+lines.push('');
 lines.push(`| operation | size | ${impls.join(' | ')} | reference (time) |`);
 lines.push(`|---|---|${impls.map(() => '---:').join('|')}|---|`);
 for (const c of results.cases) {
   const cells = impls.map((i) => bold(c.ratios[i], x(c.ratios[i])));
   lines.push(`| ${c.label} | ${c.sizeLabel || '–'} | ${cells.join(' | ')} | ${c.bestAlt || 'plain JS'} (${t(c.ns[c.reference])}) |`);
 }
+lines.push('');
+lines.push('</details>');
 lines.push('');
 lines.push('Notes:');
 for (const n of results.notes || []) lines.push(`- ${n}`);
