@@ -13,33 +13,40 @@ pub const DEFAULT_MAX_OUTPUT: usize = 256 << 20;
 /// sizes a header claims, and never past `max + 1` bytes: the buffer doubles
 /// but is clamped there (`read_to_end` would double past the cap, which on
 /// wasm32 is memory the instance keeps for good).
-fn read_capped<R: Read>(mut reader: R, max: usize, what: &str) -> Result<Vec<u8>> {
+fn read_capped<R: Read>(reader: R, max: usize, what: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    append_capped(reader, &mut out, max, what)?;
+    Ok(out)
+}
+
+/// `read_capped` appending to `out`, whose length counts toward `max`.
+fn append_capped<R: Read>(mut reader: R, out: &mut Vec<u8>, max: usize, what: &str) -> Result<()> {
     let hard = max.saturating_add(1);
-    let mut out: Vec<u8> = Vec::new();
-    let mut len = 0usize;
-    loop {
+    let mut len = out.len();
+    let result = loop {
         if len == out.len() {
             if len >= hard {
-                return Err(CfnError::Limit(format!(
+                break Err(CfnError::Limit(format!(
                     "{what} output exceeds maxOutputLength ({max} bytes)"
                 )));
             }
             out.resize(len.saturating_mul(2).max(8192).min(hard), 0);
         }
         match reader.read(&mut out[len..]) {
-            Ok(0) => break,
+            Ok(0) => break Ok(()),
             Ok(n) => len += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(CfnError::Corrupt(format!("invalid {what} data: {e}"))),
+            Err(e) => break Err(CfnError::Corrupt(format!("invalid {what} data: {e}"))),
         }
-    }
+    };
+    out.truncate(len);
+    result?;
     if len > max {
         return Err(CfnError::Limit(format!(
             "{what} output exceeds maxOutputLength ({max} bytes)"
         )));
     }
-    out.truncate(len);
-    Ok(out)
+    Ok(())
 }
 
 fn need_input(data: &[u8], what: &str) -> Result<()> {
@@ -77,9 +84,21 @@ pub fn gzip(data: &[u8], level: i32) -> Result<Vec<u8>> {
 }
 
 /// Decodes one or more concatenated gzip members, at most `max` bytes out.
+/// As `node:zlib` does, a zero byte where the next member would start ends
+/// the input (zero padding is common): what follows it is not read.
 pub fn gunzip(data: &[u8], max: usize) -> Result<Vec<u8>> {
     need_input(data, "gzip")?;
-    read_capped(flate2::read::MultiGzDecoder::new(data), max, "gzip")
+    let mut out = Vec::new();
+    let mut rest = data;
+    loop {
+        // The bufread decoder takes exactly one member from the slice.
+        let mut member = flate2::bufread::GzDecoder::new(rest);
+        append_capped(&mut member, &mut out, max, "gzip")?;
+        rest = member.into_inner();
+        if rest.first().map_or(true, |&b| b == 0) {
+            return Ok(out);
+        }
+    }
 }
 
 /// zlib (RFC 1950), what `node:zlib` calls deflate, at `level`.
@@ -362,6 +381,20 @@ mod tests {
         (0..200_000u32)
             .map(|i| (i % 251) as u8 ^ (i / 1000) as u8)
             .collect()
+    }
+
+    #[test]
+    fn gunzip_reads_members_and_stops_at_zero_padding_as_node_does() {
+        let (a, b) = (gzip(b"hello ", 6).unwrap(), gzip(b"world", 1).unwrap());
+        let both = [a.clone(), b.clone()].concat();
+        assert_eq!(gunzip(&both, 100).unwrap(), b"hello world");
+        let padded = [a.clone(), vec![0; 10], b"not gzip".to_vec()].concat();
+        assert_eq!(gunzip(&padded, 100).unwrap(), b"hello ");
+        let garbage = [a.clone(), b"x".to_vec()].concat();
+        assert!(matches!(gunzip(&garbage, 100), Err(CfnError::Corrupt(_))));
+        // The cap counts every member's output together.
+        assert!(matches!(gunzip(&both, 8), Err(CfnError::Limit(_))));
+        assert!(matches!(gunzip(&a[..a.len() - 1], 100), Err(CfnError::Corrupt(_))));
     }
 
     #[test]
