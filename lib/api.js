@@ -155,6 +155,9 @@ function createApi({ backend, forced, loadErrors }) {
   const checkJSON = (text) => {
     const t = args.textOrBytes(text, 'text');
     const error = typeof t === 'string' ? b.jsonCheckStr(t) : b.jsonCheck(t);
+    // V8 may quote half a surrogate pair, which a Rust string holds as U+FFFD:
+    // such a message is worded again by the JS checker (same error, exact text).
+    if (error && error.message.includes('\ufffd')) error.message = require('./js/json').checkJSON(t).message;
     return { valid: error === null || error === undefined, error: error || null };
   };
 

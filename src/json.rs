@@ -2,11 +2,18 @@
 //! it, iterative (one byte of stack per nesting level, so no depth can
 //! overflow), reporting the first error with a position. `lib/js/json.js`
 //! implements the same algorithm with the same messages; keep them in step.
+//!
+//! Messages are V8's `JSON.parse` messages (V8 11.3, message-template.h)
+//! word for word, without the " at position N" V8 appends to some: the
+//! position is in the fields, and for bytes V8's would count other units.
+//! Bytes get the message V8 gives for the decoded text. V8 may quote half of
+//! a surrogate pair; a Rust string cannot hold one, so it is U+FFFD here
+//! (the JS side recomputes such messages, see `lib/api.js`).
 
 /// The first error in a JSON text: a message and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
-    /// What is wrong, e.g. `Unexpected token 'x'`.
+    /// What is wrong, e.g. `Unexpected number in JSON`.
     pub message: String,
     /// 1-based line (lines end at `\n`).
     pub line: usize,
@@ -17,6 +24,16 @@ pub struct JsonError {
 }
 
 const END: &str = "Unexpected end of JSON input";
+const UNTERMINATED: &str = "Unterminated string in JSON";
+const BAD_UNICODE: &str = "Bad Unicode escape in JSON";
+/// V8 quotes the text around an unexpected token only when the whole text
+/// has at least this many UTF-16 units (kMinOriginalSourceLengthForContext)...
+const MIN_FOR_CONTEXT: usize = 21;
+/// ...and then this many on either side of it (kMaxContextCharacters).
+const CONTEXT: usize = 10;
+/// Whole texts V8 names without quoting a token (IsSpecialString): what
+/// `String()` makes of values that are not JSON.
+const SPECIAL: [&str; 4] = ["[object Object]", "undefined", "Infinity", "NaN"];
 
 /// Byte classes inside a string: 0 plain, 1 quote, 2 backslash, 3 control.
 static STRING_CLASS: [u8; 256] = {
@@ -36,6 +53,8 @@ struct Scanner<'a> {
     pos: usize,
 }
 
+/// An error and its byte position; an empty message means "an unexpected
+/// token there", worded by `token_message`.
 type Step = Result<(), (&'static str, usize)>;
 
 impl<'a> Scanner<'a> {
@@ -65,7 +84,7 @@ impl<'a> Scanner<'a> {
             match skip {
                 None => {
                     self.pos = self.s.len();
-                    return Err(("Unterminated string in JSON", self.pos));
+                    return Err((UNTERMINATED, self.pos));
                 }
                 Some(n) => self.pos += n,
             }
@@ -74,23 +93,38 @@ impl<'a> Scanner<'a> {
                     self.pos += 1;
                     return Ok(());
                 }
-                3 => return Err(("Bad control character in string literal", self.pos)),
+                3 => return Err(("Bad control character in string literal in JSON", self.pos)),
                 _ => {
                     self.pos += 1;
                     match self.s.get(self.pos) {
-                        None => return Err(("Unterminated string in JSON", self.pos)),
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 1,
+                        // V8 reads the escaped character as a token: at the end there is none.
+                        None => return Err((END, self.pos)),
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 1
+                        }
                         Some(b'u') => {
                             self.pos += 1;
                             for _ in 0..4 {
                                 match self.s.get(self.pos) {
-                                    None => return Err(("Unterminated string in JSON", self.pos)),
                                     Some(b) if b.is_ascii_hexdigit() => self.pos += 1,
-                                    Some(_) => return Err(("Bad Unicode escape in JSON", self.pos)),
+                                    _ => return Err((BAD_UNICODE, self.pos)),
                                 }
                             }
                         }
-                        Some(_) => return Err(("Bad escaped character in JSON", self.pos)),
+                        // V8 names a bad escape only for a Latin-1 character
+                        // (U+00FF and below, lead byte C2 or C3 in UTF-8);
+                        // any other is an unexpected token.
+                        Some(&b)
+                            if b < 0x80
+                                || (matches!(b, 0xc2 | 0xc3)
+                                    && self
+                                        .s
+                                        .get(self.pos + 1)
+                                        .is_some_and(|&c| c & 0xc0 == 0x80)) =>
+                        {
+                            return Err(("Bad escaped character in JSON", self.pos))
+                        }
+                        Some(_) => return Err(("", self.pos)),
                     }
                 }
             }
@@ -110,7 +144,13 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
         }
         match self.s.get(self.pos) {
-            Some(b'0') => self.pos += 1,
+            Some(b'0') => {
+                self.pos += 1;
+                // A digit after a leading zero: V8 reports it as a number token.
+                if self.s.get(self.pos).is_some_and(u8::is_ascii_digit) {
+                    return Err(("", self.pos));
+                }
+            }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
@@ -159,10 +199,9 @@ impl<'a> Scanner<'a> {
                     }
                     Some(b'"') => {
                         stack.push(b'{');
-                        self.key()
+                        self.key(true)
                     }
-                    None => Err((END, self.pos)),
-                    Some(_) => Err(("Expected property name or '}' in JSON", self.pos)),
+                    _ => Err(("Expected property name or '}' in JSON", self.pos)),
                 }
             }
             Some(b'[') => {
@@ -184,8 +223,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A key and its colon; leaves `pos` at the value.
-    fn key(&mut self) -> Step {
+    /// A key and its colon; leaves `pos` at the value. V8 names the missing
+    /// colon only after an object's `first` key; after the others it reports
+    /// whatever token is there.
+    fn key(&mut self, first: bool) -> Step {
         self.string()?;
         self.ws();
         match self.s.get(self.pos) {
@@ -194,8 +235,8 @@ impl<'a> Scanner<'a> {
                 self.ws();
                 Ok(())
             }
-            None => Err((END, self.pos)),
-            Some(_) => Err(("Expected ':' after property name in JSON", self.pos)),
+            _ if first => Err(("Expected ':' after property name in JSON", self.pos)),
+            _ => Err(("", self.pos)),
         }
     }
 
@@ -220,7 +261,6 @@ impl<'a> Scanner<'a> {
                     };
                 };
                 match (top, self.s.get(self.pos)) {
-                    (_, None) => return Err((END, self.pos)),
                     (b'{', Some(b'}')) | (b'[', Some(b']')) => {
                         stack.pop();
                         self.pos += 1;
@@ -229,10 +269,12 @@ impl<'a> Scanner<'a> {
                         self.pos += 1;
                         self.ws();
                         match self.s.get(self.pos) {
-                            Some(b'"') => self.key()?,
-                            None => return Err((END, self.pos)),
-                            Some(_) => {
-                                return Err(("Expected double-quoted property name in JSON", self.pos))
+                            Some(b'"') => self.key(false)?,
+                            _ => {
+                                return Err((
+                                    "Expected double-quoted property name in JSON",
+                                    self.pos,
+                                ))
                             }
                         }
                         break;
@@ -242,12 +284,10 @@ impl<'a> Scanner<'a> {
                         self.ws();
                         break;
                     }
-                    (b'{', Some(_)) => {
+                    (b'{', _) => {
                         return Err(("Expected ',' or '}' after property value in JSON", self.pos))
                     }
-                    (_, Some(_)) => {
-                        return Err(("Expected ',' or ']' after array element in JSON", self.pos))
-                    }
+                    _ => return Err(("Expected ',' or ']' after array element in JSON", self.pos)),
                 }
             }
         }
@@ -259,11 +299,63 @@ fn first_invalid_utf8(s: &[u8]) -> Option<usize> {
     std::str::from_utf8(s).err().map(|e| e.valid_up_to())
 }
 
-fn token_message(s: &[u8], pos: usize) -> String {
-    match s.get(pos) {
-        Some(&b) if (0x21..0x7f).contains(&b) => format!("Unexpected token '{}' in JSON", b as char),
-        _ => "Unexpected character in JSON".to_string(),
+/// The last `k` UTF-16 units of `text` (the first may be a low surrogate).
+fn units_before(text: &str, k: usize) -> Vec<u16> {
+    let mut rev: Vec<u16> = Vec::with_capacity(k + 1);
+    for c in text.chars().rev() {
+        if rev.len() >= k {
+            break;
+        }
+        let mut buf = [0u16; 2];
+        rev.extend(c.encode_utf16(&mut buf).iter().rev());
     }
+    rev.truncate(k);
+    rev.reverse();
+    rev
+}
+
+/// V8's message for an unexpected token at byte `pos` of `s`
+/// (JsonParser::LookUpErrorMessageForJsonToken), for the text as V8 would
+/// see it: U+FFFD for bad UTF-8 after `pos` (the bytes before it are valid,
+/// or that error would have come first), positions in UTF-16 units.
+fn token_message(s: &[u8], pos: usize) -> String {
+    let text = String::from_utf8_lossy(s);
+    // s[..pos] is valid UTF-8, so `pos` is the same character boundary in `text`.
+    let Some(rest) = text.get(pos..) else {
+        return END.to_string();
+    };
+    let Some(c) = rest.chars().next() else {
+        return END.to_string();
+    };
+    match c {
+        '"' => return "Unexpected string in JSON".to_string(),
+        '-' | '0'..='9' => return "Unexpected number in JSON".to_string(),
+        _ => {}
+    }
+    if SPECIAL.contains(&&*text) {
+        return format!("\"{text}\" is not valid JSON");
+    }
+    // V8 quotes one UTF-16 unit: half of an astral character's pair.
+    let token = if c.len_utf16() == 1 { c } else { '\u{fffd}' };
+    let n = text.encode_utf16().count();
+    if n < MIN_FOR_CONTEXT {
+        return format!("Unexpected token '{token}', \"{text}\" is not valid JSON");
+    }
+    let before = &text[..pos];
+    let pos16 = before.encode_utf16().count();
+    let mut window = units_before(before, pos16.min(CONTEXT));
+    let (lead, trail) = if pos16 < CONTEXT {
+        window.extend(rest.encode_utf16().take(CONTEXT));
+        ("", "...")
+    } else if pos16 < n - CONTEXT {
+        window.extend(rest.encode_utf16().take(CONTEXT));
+        ("...", "...")
+    } else {
+        window.extend(rest.encode_utf16());
+        ("...", "")
+    };
+    let quoted = String::from_utf16_lossy(&window);
+    format!("Unexpected token '{token}', {lead}\"{quoted}\"{trail} is not valid JSON")
 }
 
 /// Checks `s` as JSON; `None` when valid. Positions count UTF-16 units when
@@ -276,10 +368,22 @@ pub fn check(s: &[u8], utf16: bool) -> Option<JsonError> {
         (None, None) => return None,
         (Some((_, p)), Some(u)) if u < p => ("Invalid UTF-8 in JSON".to_string(), u),
         (None, Some(u)) => ("Invalid UTF-8 in JSON".to_string(), u),
-        (Some((m, p)), _) => (if m.is_empty() { token_message(s, p) } else { m.to_string() }, p),
+        (Some((m, p)), _) => (
+            if m.is_empty() {
+                token_message(s, p)
+            } else {
+                m.to_string()
+            },
+            p,
+        ),
     };
     let (line, column, offset) = crate::text::locate(s, pos, utf16);
-    Some(JsonError { message, line, column, offset })
+    Some(JsonError {
+        message,
+        line,
+        column,
+        offset,
+    })
 }
 
 #[cfg(test)]
@@ -294,8 +398,14 @@ mod tests {
     #[test]
     fn valid() {
         for s in [
-            "0", "-0.5e+10", " [1, 2, {\"a\": [true, false, null]}] ", "\"\\u00e9\\n\"", "{}", "[]",
-            "{\"a\":{\"b\":{}}}", "\"é😀\"",
+            "0",
+            "-0.5e+10",
+            " [1, 2, {\"a\": [true, false, null]}] ",
+            "\"\\u00e9\\n\"",
+            "{}",
+            "[]",
+            "{\"a\":{\"b\":{}}}",
+            "\"é😀\"",
         ] {
             assert_eq!(check(s.as_bytes(), true), None, "{s}");
         }
@@ -306,14 +416,80 @@ mod tests {
     #[test]
     fn invalid() {
         assert_eq!(err(""), (END.into(), 1, 1));
-        assert_eq!(err("[1,]"), ("Unexpected token ']' in JSON".into(), 1, 4));
-        assert_eq!(err("{\"a\" 1}"), ("Expected ':' after property name in JSON".into(), 1, 6));
-        assert_eq!(err("[1\n,2 x"), ("Expected ',' or ']' after array element in JSON".into(), 2, 4));
-        assert_eq!(err("\"😀\" x"), ("Unexpected non-whitespace character after JSON".into(), 1, 6));
+        assert_eq!(
+            err("[1,]"),
+            (
+                "Unexpected token ']', \"[1,]\" is not valid JSON".into(),
+                1,
+                4
+            )
+        );
+        assert_eq!(
+            err("{\"a\" 1}"),
+            ("Expected ':' after property name in JSON".into(), 1, 6)
+        );
+        assert_eq!(err("{\"a\":1,\"b\" 1}").0, "Unexpected number in JSON");
+        assert_eq!(
+            err("[1\n,2 x"),
+            (
+                "Expected ',' or ']' after array element in JSON".into(),
+                2,
+                4
+            )
+        );
+        assert_eq!(
+            err("[0").0,
+            "Expected ',' or ']' after array element in JSON"
+        );
+        assert_eq!(err("{").0, "Expected property name or '}' in JSON");
+        assert_eq!(
+            err("\"😀\" x"),
+            (
+                "Unexpected non-whitespace character after JSON".into(),
+                1,
+                6
+            )
+        );
         assert_eq!(err("tru"), (END.into(), 1, 4));
-        assert_eq!(err("01"), ("Unexpected non-whitespace character after JSON".into(), 1, 2));
-        assert_eq!(err("\"a\u{1}\""), ("Bad control character in string literal".into(), 1, 3));
-        assert_eq!(check(b"\"\xff\"", false).unwrap().message, "Invalid UTF-8 in JSON");
+        assert_eq!(err("01"), ("Unexpected number in JSON".into(), 1, 2));
+        assert_eq!(err("t\""), ("Unexpected string in JSON".into(), 1, 2));
+        assert_eq!(
+            err("\"a\u{1}\""),
+            (
+                "Bad control character in string literal in JSON".into(),
+                1,
+                3
+            )
+        );
+        assert_eq!(err("\"\\é\"").0, "Bad escaped character in JSON");
+        assert_eq!(
+            err("\"\\ā\"").0,
+            "Unexpected token 'ā', \"\"\\ā\"\" is not valid JSON"
+        );
+        assert_eq!(err("\"\\"), (END.into(), 1, 3));
+        assert_eq!(err("\"\\u1").0, BAD_UNICODE);
+        assert_eq!(err("undefined").0, "\"undefined\" is not valid JSON");
+        // V8's 10-unit windows, in UTF-16 units; half a pair becomes U+FFFD.
+        assert_eq!(
+            err(&format!("x{}", "1".repeat(20))).0,
+            "Unexpected token 'x', \"x111111111\"... is not valid JSON"
+        );
+        assert_eq!(
+            err("[11111111,x,11111111111]").0,
+            "Unexpected token 'x', ...\"[11111111,x,11111111\"... is not valid JSON"
+        );
+        assert_eq!(
+            err("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, x]").0,
+            "Unexpected token 'x', ...\", 19, 20, x]\" is not valid JSON"
+        );
+        assert_eq!(
+            err("[\"😀😀😀😀😀\" ,😀,1111111111]").0,
+            "Unexpected token '\u{fffd}', ...\"\u{fffd}😀😀😀\" ,😀,1111111\"... is not valid JSON"
+        );
+        assert_eq!(
+            check(b"\"\xff\"", false).unwrap().message,
+            "Invalid UTF-8 in JSON"
+        );
         let deep = "[".repeat(100_000);
         assert_eq!(err(&deep).0, END);
     }
