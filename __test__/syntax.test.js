@@ -366,6 +366,30 @@ for (const [name, code] of Object.entries(HOSTILE)) {
   });
 }
 
+test('the nesting pre-scan refuses the same token soups at the same place as depth.js', () => {
+  // Random sequences of the tokens the pre-scan cares about (fixed seed),
+  // biased to open more than they close so that many pass the limit.
+  const TOKENS = [
+    '(', '(', '[', '{', ')', ']', '}', '<a>', '</a>', '<a/>', 'a', 'b.c', '+', '-', '!', '?', ':', '=', '=>', ',', ';',
+    '\n', 'if(a)', 'else ', 'new ', 'await ', 'typeof ', 'case ', 'in ', ' as T', '`t${', '`x`', "'s'", '"d"', '/re/',
+    '// c\n', '/* c */', 'f()', 'a[0]', '<T>', 'x<', '>', 'y\n', '😀', '...', '?.', '**', '++', 'do ', 'a:',
+  ];
+  const next = require('./helpers').rng(7);
+  for (let k = 0; k < 150; k++) {
+    const parts = [];
+    const len = 50 + Math.floor(next() * 3000);
+    for (let i = 0; i < len; i++) parts.push(TOKENS[Math.floor(next() * TOKENS.length)]);
+    const code = parts.join('');
+    for (const lang of ['js', 'ts', 'tsx']) {
+      const r = validate(code, lang);
+      const deep = expectedTooDeep(code, lang);
+      const said = r.errors.length > 0 && r.errors[0].message.startsWith('Nesting too deep: more than') ? r.errors[0] : null;
+      if (deep) assert.deepEqual(said && { line: said.line, column: said.column }, deep, `${lang}: soup ${k}`);
+      else assert.equal(said, null, `${lang}: soup ${k}`);
+    }
+  }
+});
+
 test('hostile: nesting just under the limit is valid everywhere', () => {
   const L = depth.MAX_NESTING;
   const cases = [

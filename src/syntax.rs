@@ -143,6 +143,9 @@ fn parse(src: &str, lang: Lang) -> Parsed {
 /// The errors of a parse of `src` (or of a same-length masked copy), with
 /// their byte offsets, in source order.
 fn located(src: &str, parsed: &Parsed) -> Vec<(usize, Diagnostic)> {
+    if parsed.recovered.is_empty() && parsed.program.is_ok() {
+        return Vec::new(); // the common case: no line table needed
+    }
     let index = LineIndex::new(src.as_bytes());
     let mut errs: Vec<(usize, Diagnostic)> = parsed
         .recovered

@@ -346,4 +346,4 @@ function jsOutline(code, langName) {
   return JSON.stringify(out);
 }
 
-module.exports = { jsValidate, jsOutline, jsParse, parseOrError, syntaxFailure, langOf };
+module.exports = { jsValidate, jsOutline, jsParse, parseOrError, syntaxFailure, langOf, maskSpeculative };

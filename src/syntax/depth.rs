@@ -132,6 +132,7 @@ impl Scan<'_> {
         while matches!(self.top().kind, Kind::Angle | Kind::Assert) {
             self.pop();
         }
+        self.top().cheap = 0;
         let c = std::mem::take(&mut self.top().count);
         self.total -= c;
     }
@@ -150,29 +151,73 @@ impl Scan<'_> {
 /// `f()()`) that swc's parser builds in a loop: dropping or serializing such
 /// a chain recurses in small frames, so `CHEAP` of them make one unit.
 const CHEAP: usize = 4;
-const BINARY: &[&[u8]] = &[
-    b"+", b"-", b"*", b"/", b"%", b"<", b">", b"<=", b">=", b"==", b"!=", b"===", b"!==", b"<<", b">>", b">>>", b"&",
-    b"|", b"^", b"&&", b"||", b"??",
-];
-const CHEAP_WORDS: &[&[u8]] = &[b"in", b"instanceof", b"as", b"satisfies"];
+fn is_binary(tok: &[u8]) -> bool {
+    matches!(
+        tok,
+        b"+" | b"-" | b"*" | b"/" | b"%" | b"<" | b">" | b"<=" | b">=" | b"==" | b"!=" | b"===" | b"!==" | b"<<"
+            | b">>" | b">>>" | b"&" | b"|" | b"^" | b"&&" | b"||" | b"??"
+    )
+}
 
-const CONTINUATION_WORDS: &[&[u8]] =
-    &[b"in", b"instanceof", b"as", b"satisfies", b"of", b"extends", b"implements", b"else", b"while", b"catch", b"finally"];
-const PREFIX_WORDS: &[&[u8]] = &[
-    b"new", b"typeof", b"void", b"delete", b"await", b"yield", b"keyof", b"infer", b"unique", b"extends", b"in",
-    b"instanceof", b"as", b"satisfies", b"if", b"for", b"while", b"with", b"do",
-];
+// What a word does to the scan (bits), decided by one `match`.
+/// Does not start a statement (`a\nin b` goes on).
+const W_CONT: u8 = 1;
+/// Nests what follows: prefix operators and statement heads.
+const W_PREFIX: u8 = 2;
 /// Reserved words after which an operand starts (so `/` is a regex).
-const NOT_OPERAND_WORDS: &[&[u8]] = &[
-    b"return", b"throw", b"case", b"of", b"else", b"default", b"switch", b"catch", b"export", b"const", b"var",
-    b"function", b"class", b"enum",
-];
-/// Punctuators, longest first (maximal munch).
-const PUNCT: &[&[u8]] = &[
-    b">>>=", b"...", b"===", b"!==", b"**=", b"<<=", b">>=", b">>>", b"&&=", b"||=", b"??=", b"=>", b"==", b"!=",
-    b"<=", b">=", b"&&", b"||", b"??", b"?.", b"**", b"++", b"--", b"<<", b">>", b"+=", b"-=", b"*=", b"/=", b"%=",
-    b"&=", b"|=", b"^=",
-];
+const W_NOT_OPERAND: u8 = 4;
+/// Binary operator words: left-nested chains (see `CHEAP`).
+const W_CHEAP: u8 = 8;
+/// Its `(` is a statement head (`if (a) /re/` has a regex).
+const W_HEAD: u8 = 16;
+
+fn classify(w: &[u8]) -> u8 {
+    if w.len() < 2 || w.len() > 10 || !w[0].is_ascii_lowercase() {
+        return 0;
+    }
+    match w {
+        b"in" | b"instanceof" | b"as" | b"satisfies" => W_CONT | W_PREFIX | W_CHEAP,
+        b"of" | b"else" => W_CONT | W_NOT_OPERAND,
+        b"extends" => W_CONT | W_PREFIX,
+        b"implements" | b"finally" => W_CONT,
+        b"while" => W_CONT | W_PREFIX | W_HEAD,
+        b"catch" => W_CONT | W_NOT_OPERAND | W_HEAD,
+        b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"keyof" | b"infer" | b"unique" | b"do" => {
+            W_PREFIX
+        }
+        b"if" | b"for" | b"with" => W_PREFIX | W_HEAD,
+        b"switch" => W_NOT_OPERAND | W_HEAD,
+        b"return" | b"throw" | b"case" | b"default" | b"export" | b"const" | b"var" | b"function" | b"class"
+        | b"enum" => W_NOT_OPERAND,
+        _ => 0,
+    }
+}
+
+/// Length of the punctuator at `s[i..]` (maximal munch; 1 for any other byte).
+fn punct_len(s: &[u8], i: usize) -> usize {
+    let at = |k: usize| s.get(i + k).copied().unwrap_or(0);
+    let (a, b, c) = (at(0), at(1), at(2));
+    let then_eq = |n: usize| if c == b'=' { n + 1 } else { n };
+    match a {
+        b'>' if b == b'>' && c == b'>' => {
+            if at(3) == b'=' {
+                4
+            } else {
+                3
+            }
+        }
+        // `x`, `xx`, `xx=`, `x=` for the operators that double.
+        b'>' | b'<' | b'*' | b'&' | b'|' | b'?' if b == a => then_eq(2),
+        b'>' | b'<' | b'*' | b'&' | b'|' if b == b'=' => 2,
+        b'?' if b == b'.' => 2,
+        b'.' if b == b'.' && c == b'.' => 3,
+        b'=' | b'!' if b == b'=' => then_eq(2),
+        b'=' if b == b'>' => 2,
+        b'+' | b'-' if b == a || b == b'=' => 2,
+        b'/' | b'%' | b'^' if b == b'=' => 2,
+        _ => 1,
+    }
+}
 
 fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
@@ -233,7 +278,8 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
             i
         };
         let word = &src[i..word_end];
-        let starts_statement = (word_end > i && !CONTINUATION_WORDS.contains(&word)) || c == b'\'' || c == b'"';
+        let class = classify(word);
+        let starts_statement = (word_end > i && class & W_CONT == 0) || c == b'\'' || c == b'"';
         if after_operand && (newline || after_brace) && starts_statement {
             s.reset();
             chain_may_end = true;
@@ -258,17 +304,17 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
                 s.check(i)?;
             } else if word == b"if" && prev_else {
                 // `else if`: one step of the chain, counted at `else`.
-            } else if CHEAP_WORDS.contains(&word) {
+            } else if class & W_CHEAP != 0 {
                 s.bump_cheap(i)?;
-            } else if PREFIX_WORDS.contains(&word) {
+            } else if class & W_PREFIX != 0 {
                 s.bump(i)?;
             }
             if word == b"case" || word == b"default" {
                 case_colon = true;
             }
-            head_word = matches!(word, b"if" | b"for" | b"while" | b"with" | b"switch" | b"catch");
+            head_word = class & W_HEAD != 0;
             else_word = word == b"else";
-            after_operand = !(PREFIX_WORDS.contains(&word) || NOT_OPERAND_WORDS.contains(&word));
+            after_operand = class & (W_PREFIX | W_NOT_OPERAND) == 0;
             continue;
         }
         match c {
@@ -392,7 +438,7 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
             }
             b'@' => after_operand = false,
             _ => {
-                let len = PUNCT.iter().find(|p| src[i..].starts_with(p)).map_or(1, |p| p.len());
+                let len = punct_len(src, i);
                 let tok = &src[i..i + len];
                 i += len;
                 match tok {
@@ -403,7 +449,7 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
                         s.bump_cheap(i - len)?;
                         after_operand = false;
                     }
-                    _ if after_operand && BINARY.contains(&tok) => {
+                    _ if after_operand && is_binary(tok) => {
                         s.bump_cheap(i - len)?;
                         after_operand = false;
                     }
@@ -498,6 +544,18 @@ mod tests {
         assert!(estimate(ts.as_bytes(), 20, TS).is_ok());
         let jsx = format!("x = <div>{}</div>;", "<p>a, b; <b>c</b> <br/></p>\n".repeat(2000));
         assert!(estimate(jsx.as_bytes(), 20, TSX).is_ok());
+    }
+
+    #[test]
+    fn punctuators_by_maximal_munch() {
+        for p in [
+            ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
+            "||", "??", "?.", "**", "++", "--", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "+", ">", ".",
+        ] {
+            assert_eq!(punct_len(format!("{p} x").as_bytes(), 0), p.len(), "{p}");
+        }
+        assert_eq!(punct_len(b"..x", 0), 1);
+        assert_eq!(punct_len(b">", 0), 1);
     }
 
     #[test]
