@@ -219,8 +219,27 @@ fn punct_len(s: &[u8], i: usize) -> usize {
     }
 }
 
+/// Byte classes, by table: the scan's two hottest loops are runs of
+/// identifier bytes and of white space.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 {
+            t[c] = WORD;
+        } else if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
+            t[c] = SPACE;
+        }
+        c += 1;
+    }
+    t
+};
+
 fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
+    CLASS[c as usize] == WORD
 }
 
 /// The nesting estimate of `src`: `Ok(deepest)`, or `Err(offset)` where it
@@ -244,9 +263,11 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
     let mut else_word = false;
     while i < n {
         let c = src[i];
-        if matches!(c, b' ' | b'\t' | b'\r' | b'\n') {
-            newline |= c == b'\n';
-            i += 1;
+        if CLASS[c as usize] == SPACE {
+            while i < n && CLASS[src[i] as usize] == SPACE {
+                newline |= src[i] == b'\n';
+                i += 1;
+            }
             continue;
         }
         if c == b'/' && src.get(i + 1) == Some(&b'/') {
@@ -269,8 +290,15 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
                     j += 1;
                 }
             } else {
-                while j < n && (is_word_byte(src[j]) || src[j] == b'\\') {
-                    j += if src[j] == b'\\' { 2 } else { 1 };
+                loop {
+                    while j < n && CLASS[src[j] as usize] == WORD {
+                        j += 1;
+                    }
+                    if j < n && src[j] == b'\\' {
+                        j += 2; // an escape in a name: `\u0061`
+                    } else {
+                        break;
+                    }
                 }
             }
             j.min(n)
