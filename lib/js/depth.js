@@ -26,12 +26,7 @@ const PREFIX_WORDS = new Set([
 ]);
 const NOT_OPERAND_WORDS = new Set(['return', 'throw', 'case', 'of', 'else', 'default', 'switch', 'catch', 'export', 'const', 'var', 'function', 'class', 'enum']);
 const HEAD_WORDS = new Set(['if', 'for', 'while', 'with', 'switch', 'catch']);
-// Punctuators, longest first (maximal munch), as byte arrays.
-const PUNCT = [
-  '>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=', '=>', '==', '!=',
-  '<=', '>=', '&&', '||', '??', '?.', '**', '++', '--', '<<', '>>', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=',
-].map((p) => Buffer.from(p, 'latin1'));
+
 
 const isWordByte = (c) =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c >= 0x80;
@@ -143,11 +138,6 @@ function estimate(src, limit = MAX_NESTING, dialect = { jsx: true, ts: false }) 
     }
     return n;
   };
-  const startsWith = (at, p) => {
-    if (at + p.length > n) return false;
-    for (let k = 0; k < p.length; k++) if (src[at + k] !== p[k]) return false;
-    return true;
-  };
   const hasJsx = () => kind.lastIndexOf(JSX) >= 0;
 
   let i = 0;
@@ -195,7 +185,8 @@ function estimate(src, limit = MAX_NESTING, dialect = { jsx: true, ts: false }) 
         wordEnd = Math.min(j, n);
       }
       // Words longer than any keyword need no name.
-      const word = wordEnd > i && wordEnd - i <= 10 ? latin1(src, i, wordEnd) : wordEnd > i ? '\0long' : '';
+      // Only a lowercase word of 2 to 10 letters can be a keyword.
+      const word = wordEnd - i >= 2 && wordEnd - i <= 10 && c >= 0x61 && c <= 0x7a ? src.latin1Slice(i, wordEnd) : wordEnd > i ? '\0' : '';
       const startsStatement = (wordEnd > i && !CONTINUATION_WORDS.has(word)) || c === 0x27 || c === 0x22;
       if (afterOperand && (newline || afterBrace) && startsStatement) {
         reset();
@@ -316,14 +307,8 @@ function estimate(src, limit = MAX_NESTING, dialect = { jsx: true, ts: false }) 
       } else if (c === 0x40) {
         afterOperand = false;
       } else {
-        let len = 1;
-        for (const p of PUNCT) {
-          if (startsWith(i, p)) {
-            len = p.length;
-            break;
-          }
-        }
-        const tok = latin1(src, i, i + len);
+        const len = punctLen(src, i, n);
+        const tok = len === 1 ? PUNCT1[c] : src.latin1Slice(i, i + len);
         i += len;
         if ((tok === '++' || tok === '--') && afterOperand) {
           // Postfix: the operand goes on.
@@ -346,10 +331,25 @@ function estimate(src, limit = MAX_NESTING, dialect = { jsx: true, ts: false }) 
   return { deepest };
 }
 
-function latin1(src, from, to) {
-  let s = '';
-  for (let k = from; k < to; k++) s += String.fromCharCode(src[k]);
-  return s;
+/** Length of the punctuator at `src[i]` (maximal munch; 1 for any other byte): `punct_len` in depth.rs. */
+function punctLen(src, i, n) {
+  const a = src[i];
+  const b = i + 1 < n ? src[i + 1] : 0;
+  const c = i + 2 < n ? src[i + 2] : 0;
+  const thenEq = (k) => (c === 0x3d ? k + 1 : k);
+  if (a === 0x3e && b === 0x3e && c === 0x3e) return i + 3 < n && src[i + 3] === 0x3d ? 4 : 3;
+  const doubles = a === 0x3e || a === 0x3c || a === 0x2a || a === 0x26 || a === 0x7c; // > < * & |
+  if ((doubles || a === 0x3f) && b === a) return thenEq(2);
+  if (doubles && b === 0x3d) return 2;
+  if (a === 0x3f && b === 0x2e) return 2; // ?.
+  if (a === 0x2e && b === 0x2e && c === 0x2e) return 3;
+  if ((a === 0x3d || a === 0x21) && b === 0x3d) return thenEq(2);
+  if (a === 0x3d && b === 0x3e) return 2; // =>
+  if ((a === 0x2b || a === 0x2d) && (b === a || b === 0x3d)) return 2;
+  if ((a === 0x2f || a === 0x25 || a === 0x5e) && b === 0x3d) return 2;
+  return 1;
 }
+
+const PUNCT1 = Array.from({ length: 256 }, (_, k) => String.fromCharCode(k));
 
 module.exports = { estimate, MAX_NESTING };
