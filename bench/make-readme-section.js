@@ -36,6 +36,36 @@ for (const g of results.goals || checkGoals(results)) {
   lines.push(`| ${g.goal} | ${g.figure} | ${g.met === null ? 'not measured' : g.met ? 'met' : '**missed**'} |`);
 }
 lines.push('');
+// Figures the misses are explained by, from the same run.
+const pick = (label, size) => results.cases.find((c) => c.label === label && c.sizeLabel === size);
+const vs = (label, size, impl, alt) => {
+  const c = pick(label, size);
+  return c && Number.isFinite(c.ns[impl]) && Number.isFinite(c.ns[alt]) ? x(c.ns[alt] / c.ns[impl]) : 'not measured';
+};
+const nsOf = (label, size, impl) => {
+  const c = pick(label, size);
+  return c ? t(c.ns[impl]) : 'not measured';
+};
+lines.push('Context for the misses, from the same run:');
+lines.push('');
+lines.push(
+  `- LZ4: our frames carry a content size and a content checksum (xxHash32 over the data) that decoding verifies; \`lz4-napi\`'s \`compressSync\` writes a size-prefixed block with neither. Against its frame API (\`compressFrameSync\` / \`decompressFrameSync\`) the default backend measures ${vs('memoryOps.compress (LZ4 frame)', '64 KiB', 'default', 'lz4-napi compressFrameSync')} / ${vs('memoryOps.decompress (LZ4 frame)', '64 KiB', 'default', 'lz4-napi decompressFrameSync')} at 64 KiB and ${vs('memoryOps.compress (LZ4 frame)', '1 MiB', 'default', 'lz4-napi compressFrameSync')} / ${vs('memoryOps.decompress (LZ4 frame)', '1 MiB', 'default', 'lz4-napi decompressFrameSync')} at 1 MiB (compress / decompress).`,
+);
+lines.push(
+  `- Short hashes: a call into the native addon costs more than hashing 19 bytes. Native xxh64 of 19 bytes takes ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'native')}, \`@node-rs/xxhash\` ${nsOf('stringOps.xxh64 (bytes)', '19 ch', '@node-rs/xxhash')}, plain JS ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'js')}, the wasm build ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'wasm')}; the default routes inputs below the measured crossover to plain JS.`,
+);
+lines.push(
+  `- AES-256-GCM and MD5 at 64 KiB and up: Node's OpenSSL is faster than the Rust crates (encrypt 1 MiB: native ${nsOf('crypto.encrypt', '1 MiB', 'native')}, node:crypto ${nsOf('crypto.encrypt', '1 MiB', 'node:crypto')}), so the default routes those sizes to node:crypto.`,
+);
+{
+  const str = pick('validation.validateJSON (string)', '1 MiB');
+  const byt = pick('validation.validateJSON (bytes)', '1 MiB');
+  const r = str && byt ? x(str.ns['JSON.parse'] / byt.ns.default) : 'not measured';
+  lines.push(
+    `- validateJSON on a string pays for transcoding UTF-16 to UTF-8 at the boundary: given the same ~1 MiB document as bytes it takes ${nsOf('validation.validateJSON (bytes)', '1 MiB', 'default')} against ${nsOf('validation.validateJSON (string)', '1 MiB', 'default')} for the string: ${r} against \`JSON.parse\` on the string.`,
+  );
+}
+lines.push('');
 if (results.requireTime) {
   const r = results.requireTime;
   lines.push(
