@@ -16,16 +16,11 @@ const { spawnSync } = require('node:child_process');
 const ROOT = path.join(__dirname, '..', '..');
 
 /**
- * Known differences, reported and left to the owner of src/compress.rs:
- * compared in their own tests, marked todo, so they stay visible.
- * - gunzip: node:zlib (and the js backend) stop at zero bytes after a
- *   member (padding); flate2's MultiGzDecoder reads them as a bad header.
- * (unbrotli's ERR_CFN_LIMIT-vs-ERR_CFN_CORRUPT case on one corrupt stream is
- * in conformance.test.js.)
+ * Known differences: compared in their own tests, marked todo, so they stay
+ * visible. (unbrotli's ERR_CFN_LIMIT-vs-ERR_CFN_CORRUPT case on one corrupt
+ * stream is in conformance.test.js.)
  */
-const KNOWN = {
-  'mutated gzip': 'src/compress.rs gunzip rejects trailing zero padding that node:zlib accepts',
-};
+const KNOWN = {};
 const BACKENDS = ['native', 'wasm', 'js'];
 
 if (process.env.CFN_PARITY_CHILD) {
