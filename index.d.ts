@@ -235,7 +235,7 @@ export interface FileValidation {
 export interface AstParser {
   /** `JSON.parse`, with a `SyntaxError` carrying line and column on bad input. */
   parseJSON(text: string | Bytes, reviver?: (this: any, key: string, value: any) => any): any;
-  /** Syntax check without building a JS AST; nesting deeper than 400 levels is an error. */
+  /** Syntax check without building a JS AST; nesting deeper than 256 levels is an error. */
   validate(code: string, options?: LangOptions): ValidationResult;
   /** Top-level imports, exports, functions and classes; `ERR_CFN_SYNTAX` if it does not parse. */
   outline(code: string, options?: LangOptions): Outline;
