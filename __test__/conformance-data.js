@@ -264,6 +264,6 @@ function propertyCases() {
 }
 
 module.exports = {
-  fnvFast, randomBytes, randomString, strings, byteInputs, codecInputs, randomValue, jsonTexts, invalidUtf8,
+  fnvFast, randomBytes, randomString, strings, byteInputs, codecInputs, randomValue, spaced, jsonTexts, invalidUtf8,
   regexCases, propertyCases,
 };

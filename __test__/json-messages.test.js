@@ -37,40 +37,8 @@ const JUNK = [
   "'", '/', '#', 'NaN', 'true', '\\u', '\\u12', '"\\', 'undefined',
 ];
 
-function randomString(next, n) {
-  let s = '';
-  while (s.length < n) {
-    const r = next();
-    if (r < 0.5) s += String.fromCharCode(0x20 + ((next() * 95) | 0));
-    else if (r < 0.65) s += String.fromCharCode(0x80 + ((next() * 0x780) | 0));
-    else if (r < 0.8) s += String.fromCharCode(0xe000 + ((next() * 0x2000) | 0));
-    else if (r < 0.92) s += String.fromCodePoint(0x10000 + ((next() * 0xfffff) | 0));
-    else s += String.fromCharCode(0xd800 + ((next() * 0x800) | 0)); // lone surrogate
-  }
-  return s;
-}
-
-function randomValue(next, depth) {
-  const r = next();
-  if (depth <= 0 || r < 0.4) {
-    const k = next();
-    if (k < 0.1) return null;
-    if (k < 0.2) return next() < 0.5;
-    if (k < 0.4) return Math.round((next() - 0.5) * 1e6);
-    if (k < 0.5) return (next() - 0.5) * 10 ** Math.round(next() * 40 - 20);
-    return randomString(next, (next() * 14) | 0);
-  }
-  if (r < 0.7) return Array.from({ length: (next() * 5) | 0 }, () => randomValue(next, depth - 1));
-  const o = {};
-  const n = (next() * 5) | 0;
-  for (let i = 0; i < n; i++) o[randomString(next, (next() * 6) | 0)] = randomValue(next, depth - 1);
-  return o;
-}
-
-function spaced(next, v) {
-  const ws = () => [' ', '\n', '\t', '\r\n', '', '', ''][(next() * 7) | 0];
-  return JSON.stringify(v, null, next() < 0.3 ? 1 : 0).replace(/[,:[\]{}]/g, (m) => (next() < 0.2 ? ws() + m + ws() : m));
-}
+// Random values and their spaced JSON text: the conformance suite's generators.
+const { randomValue, spaced } = require('./conformance-data');
 
 function mutate(next, text) {
   const at = (next() * (text.length + 1)) | 0;

@@ -33,16 +33,7 @@ const PKG = path.join(__dirname, '..', '..');
 // The work each thread does, as source shared by the main thread and the
 // workers (so both compute exactly the same thing).
 const WORK = `
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+${rng}
 function inputs(seed) {
   const r = rng(seed);
   const words = ['agent', 'task', 'swarm', 'ü', '😀', '{', '}', '"', '0', ' '];
