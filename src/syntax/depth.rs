@@ -171,25 +171,61 @@ const W_CHEAP: u8 = 8;
 /// Its `(` is a statement head (`if (a) /re/` has a regex).
 const W_HEAD: u8 = 16;
 
+/// `else`, `if`, and `case`/`default`: words the scan treats one by one.
+const W_ELSE: u8 = 32;
+const W_IF: u8 = 64;
+const W_CASE: u8 = 128;
+
 fn classify(w: &[u8]) -> u8 {
     if w.len() < 2 || w.len() > 10 || !w[0].is_ascii_lowercase() {
         return 0;
     }
-    match w {
-        b"in" | b"instanceof" | b"as" | b"satisfies" => W_CONT | W_PREFIX | W_CHEAP,
-        b"of" | b"else" => W_CONT | W_NOT_OPERAND,
-        b"extends" => W_CONT | W_PREFIX,
-        b"implements" | b"finally" => W_CONT,
-        b"while" => W_CONT | W_PREFIX | W_HEAD,
-        b"catch" => W_CONT | W_NOT_OPERAND | W_HEAD,
-        b"new" | b"typeof" | b"void" | b"delete" | b"await" | b"yield" | b"keyof" | b"infer" | b"unique" | b"do" => {
-            W_PREFIX
-        }
-        b"if" | b"for" | b"with" => W_PREFIX | W_HEAD,
-        b"switch" => W_NOT_OPERAND | W_HEAD,
-        b"return" | b"throw" | b"case" | b"default" | b"export" | b"const" | b"var" | b"function" | b"class"
-        | b"enum" => W_NOT_OPERAND,
-        _ => 0,
+    // Length and first two bytes pick the one keyword `w` can be, so a word
+    // costs a jump and one comparison rather than a test per keyword: most
+    // words are names, and this runs for each of them.
+    let (kw, bits): (&[u8], u8) = match (w.len(), w[0], w[1]) {
+        (2, b'i', b'n') => (b"in", W_CONT | W_PREFIX | W_CHEAP),
+        (2, b'a', b's') => (b"as", W_CONT | W_PREFIX | W_CHEAP),
+        (2, b'o', b'f') => (b"of", W_CONT | W_NOT_OPERAND),
+        (2, b'd', b'o') => (b"do", W_PREFIX),
+        (2, b'i', b'f') => (b"if", W_PREFIX | W_HEAD | W_IF),
+        (3, b'n', _) => (b"new", W_PREFIX),
+        (3, b'f', _) => (b"for", W_PREFIX | W_HEAD),
+        (3, b'v', _) => (b"var", W_NOT_OPERAND),
+        (4, b'e', b'l') => (b"else", W_CONT | W_NOT_OPERAND | W_ELSE),
+        (4, b'e', b'n') => (b"enum", W_NOT_OPERAND),
+        (4, b'v', _) => (b"void", W_PREFIX),
+        (4, b'w', _) => (b"with", W_PREFIX | W_HEAD),
+        (4, b'c', _) => (b"case", W_NOT_OPERAND | W_CASE),
+        (5, b'w', _) => (b"while", W_CONT | W_PREFIX | W_HEAD),
+        (5, b'c', b'a') => (b"catch", W_CONT | W_NOT_OPERAND | W_HEAD),
+        (5, b'c', b'o') => (b"const", W_NOT_OPERAND),
+        (5, b'c', b'l') => (b"class", W_NOT_OPERAND),
+        (5, b'a', _) => (b"await", W_PREFIX),
+        (5, b'y', _) => (b"yield", W_PREFIX),
+        (5, b'k', _) => (b"keyof", W_PREFIX),
+        (5, b'i', _) => (b"infer", W_PREFIX),
+        (5, b't', _) => (b"throw", W_NOT_OPERAND),
+        (6, b't', _) => (b"typeof", W_PREFIX),
+        (6, b'd', _) => (b"delete", W_PREFIX),
+        (6, b'u', _) => (b"unique", W_PREFIX),
+        (6, b's', _) => (b"switch", W_NOT_OPERAND | W_HEAD),
+        (6, b'r', _) => (b"return", W_NOT_OPERAND),
+        (6, b'e', _) => (b"export", W_NOT_OPERAND),
+        (7, b'e', _) => (b"extends", W_CONT | W_PREFIX),
+        (7, b'f', _) => (b"finally", W_CONT),
+        (7, b'd', _) => (b"default", W_NOT_OPERAND | W_CASE),
+        (8, b'f', _) => (b"function", W_NOT_OPERAND),
+        (9, b's', _) => (b"satisfies", W_CONT | W_PREFIX | W_CHEAP),
+        (10, b'i', b'n') => (b"instanceof", W_CONT | W_PREFIX | W_CHEAP),
+        (10, b'i', b'm') => (b"implements", W_CONT),
+        _ => return 0,
+    };
+    // Equal lengths here; a byte loop, as `==` on slices calls `memcmp`.
+    if w.iter().zip(kw).all(|(a, b)| a == b) {
+        bits
+    } else {
+        0
     }
 }
 
@@ -223,6 +259,9 @@ fn punct_len(s: &[u8], i: usize) -> usize {
 /// identifier bytes and of white space.
 const WORD: u8 = 1;
 const SPACE: u8 = 2;
+/// `#` and `\` start a word (`#private`, `\u0061b`) but do not go on one:
+/// `CLASS[c] & WORD` tests for a word start in one lookup.
+const WORD_START: u8 = WORD | 4;
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -232,6 +271,8 @@ const CLASS: [u8; 256] = {
             t[c] = WORD;
         } else if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
             t[c] = SPACE;
+        } else if b == b'#' || b == b'\\' {
+            t[c] = WORD_START;
         }
         c += 1;
     }
@@ -275,13 +316,13 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
             continue;
         }
         if c == b'/' && src.get(i + 1) == Some(&b'*') {
-            let end = memchr::memmem::find(&src[i + 2..], b"*/").map_or(n, |k| i + 2 + k + 2);
+            let end = comment_end(src, i + 2);
             newline |= memchr::memchr(b'\n', &src[i..end]).is_some();
             i = end;
             continue;
         }
         // The word (if any) that starts here, for the boundary rule.
-        let word_end = if is_word_byte(c) || c == b'#' || c == b'\\' {
+        let (word_end, class) = if CLASS[c as usize] & WORD != 0 {
             let mut j = i + 1;
             if c.is_ascii_digit() {
                 let mut dot = false;
@@ -301,18 +342,17 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
                     }
                 }
             }
-            j.min(n)
+            let j = j.min(n);
+            (j, classify(&src[i..j]))
         } else {
-            i
+            (i, 0)
         };
-        let word = &src[i..word_end];
-        let class = classify(word);
-        let starts_statement = (word_end > i && class & W_CONT == 0) || c == b'\'' || c == b'"';
+        let starts_statement = if word_end > i { class & W_CONT == 0 } else { c == b'\'' || c == b'"' };
         if after_operand && (newline || after_brace) && starts_statement {
             s.reset();
             chain_may_end = true;
         }
-        if chain_may_end && word != b"else" {
+        if chain_may_end && class & W_ELSE == 0 {
             s.end_chain();
         }
         chain_may_end = false;
@@ -326,22 +366,22 @@ pub fn estimate(src: &[u8], limit: usize, dialect: Dialect) -> Result<usize, usi
 
         if word_end > i {
             i = word_end;
-            if word == b"else" {
+            if class & W_ELSE != 0 {
                 s.top().chain += 1;
                 s.total += 1;
                 s.check(i)?;
-            } else if word == b"if" && prev_else {
+            } else if class & W_IF != 0 && prev_else {
                 // `else if`: one step of the chain, counted at `else`.
             } else if class & W_CHEAP != 0 {
                 s.bump_cheap(i)?;
             } else if class & W_PREFIX != 0 {
                 s.bump(i)?;
             }
-            if word == b"case" || word == b"default" {
+            if class & W_CASE != 0 {
                 case_colon = true;
             }
             head_word = class & W_HEAD != 0;
-            else_word = word == b"else";
+            else_word = class & W_ELSE != 0;
             after_operand = class & (W_PREFIX | W_NOT_OPERAND) == 0;
             continue;
         }
@@ -520,6 +560,21 @@ impl Scan<'_> {
     }
 }
 
+/// The offset just past the first `*/` at or after `from` (or the end).
+/// Looks for `/` and checks the byte before it: cheaper than setting up a
+/// `memmem` finder per comment, and JSDoc has few `/` but a `*` per line.
+fn comment_end(src: &[u8], from: usize) -> usize {
+    let mut k = from + 1;
+    while let Some(p) = src.get(k..).and_then(|t| memchr::memchr(b'/', t)) {
+        let slash = k + p;
+        if src[slash - 1] == b'*' {
+            return slash + 1;
+        }
+        k = slash + 1;
+    }
+    src.len()
+}
+
 fn skip_string(src: &[u8], mut i: usize, quote: u8) -> usize {
     while i < src.len() {
         match src[i] {
@@ -584,6 +639,37 @@ mod tests {
         }
         assert_eq!(punct_len(b"..x", 0), 1);
         assert_eq!(punct_len(b">", 0), 1);
+    }
+
+    #[test]
+    fn keywords_are_whole_words() {
+        let kws = [
+            "in", "instanceof", "as", "satisfies", "of", "else", "extends", "implements", "finally", "while", "catch", "new",
+            "typeof", "void", "delete", "await", "yield", "keyof", "infer", "unique", "do", "if", "for", "with", "switch",
+            "return", "throw", "case", "default", "export", "const", "var", "function", "class", "enum",
+        ];
+        for kw in kws {
+            assert_ne!(classify(kw.as_bytes()), 0, "{kw}");
+            for other in [format!("{kw}x"), format!("x{kw}"), kw.to_uppercase(), kw[..kw.len() - 1].to_string()] {
+                if !kws.contains(&other.as_str()) {
+                    assert_eq!(classify(other.as_bytes()), 0, "{other}");
+                }
+            }
+        }
+        assert_eq!(classify(b"else"), W_CONT | W_NOT_OPERAND | W_ELSE);
+        assert_eq!(classify(b"enum"), W_NOT_OPERAND);
+        assert_eq!(classify(b"implements"), W_CONT);
+    }
+
+    #[test]
+    fn comment_end_is_the_first_close() {
+        for src in ["/**/", "/*/", "/* a */ b */", "/* / * /*/ x", "/*** / **/", "/* x", "/*", "/* */*/", "/*/ */"] {
+            let src = src.as_bytes();
+            for from in 2..=src.len() {
+                let want = src[from..].windows(2).position(|w| w == b"*/").map_or(src.len(), |k| from + k + 2);
+                assert_eq!(comment_end(src, from), want, "{:?} from {from}", std::str::from_utf8(src));
+            }
+        }
     }
 
     #[test]
