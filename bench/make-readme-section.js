@@ -19,11 +19,17 @@ const t = (ns) =>
 const x = (r) => (!Number.isFinite(r) ? '–' : `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}x`);
 const bold = (r, s) => (Number.isFinite(r) && r < 0.9 ? `*${s}*` : s);
 
+// Where the dispatch table this run used came from (it is recorded in the results).
+const src = (results.thresholds && results.thresholds._source) || {};
+const routedFrom = src.runs
+  ? `derived before this run from ${src.runs.length} full run${src.runs.length > 1 ? 's' : ''} on this machine (${src.runs.map((r) => r.slice(11, 16)).join(', ')} UTC; kept in bench/runs/, re-derive with \`node scripts/derive-thresholds.js bench/runs/*.json\`; the table says which ratios justify each entry)`
+  : 're-derived by `node scripts/derive-thresholds.js bench/results.json`';
+
 const lines = [];
 lines.push('## Performance');
 lines.push('');
 lines.push(
-  `Measured with \`npm run bench\` (\`cfn-accel bench\`) on ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node} (${m.platform}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.loadavg.map((v) => v.toFixed(2)).join(' / ')} at the end (${(m.loadavgStart || m.loadavg).map((v) => v.toFixed(2)).join(' / ')} at the start): a shared 2-core machine, so small differences are noise. Best-of-batches timing (batches of ~5 ms, the best per-call time). The default backend here is **${results.defaultBackend}**, routed per primitive and input size to plain JS where plain JS measured faster (\`lib/thresholds.json\`, re-derived by \`node scripts/derive-thresholds.js bench/results.json\`). Raw data: [bench/results.json](bench/results.json).`,
+  `Measured with \`npm run bench\` (\`cfn-accel bench\`) on ${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node} (${m.platform}), ${m.date.slice(0, 16).replace('T', ' ')} UTC, load average ${m.loadavg.map((v) => v.toFixed(2)).join(' / ')} at the end (${(m.loadavgStart || m.loadavg).map((v) => v.toFixed(2)).join(' / ')} at the start): a shared 2-core machine, so small differences are noise. Best-of-batches timing (batches of ~5 ms, the best per-call time). The default backend here is **${results.defaultBackend}**, routed per primitive and input size to plain JS where plain JS measured faster: \`lib/thresholds.json\`, ${routedFrom}. Raw data: [bench/results.json](bench/results.json).`,
 );
 lines.push('');
 lines.push('![ratios of the default backend against the best alternative, per operation and input size](bench/ratios.svg)');
