@@ -90,6 +90,7 @@ const SHALLOW: usize = 64;
 
 /// Stack for deeper input (virtual memory, touched only as used): 1 MiB per
 /// level of `MAX_NESTING`, hundreds of times what swc's frames take.
+#[cfg(not(target_arch = "wasm32"))]
 const DEEP_STACK: usize = 256 << 20;
 
 /// Runs `f` (parse, walk, drop) with a stack deep enough for `src`, or says
