@@ -7,6 +7,9 @@ use cfn_accel_core::CfnError;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 
 /// napi's `#[napi]` results only carry napi's own statuses, so the stable code
 /// travels as the message prefix `ERR_CFN_X: ` (the `Display` of `CfnError`)
