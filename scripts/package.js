@@ -9,7 +9,7 @@
 // main package only there (they are not on the registry, and listing them in
 // the repo's package.json would break `npm ci` against the lockfile), and
 // every platform package gets the main package's version.
-// `--no-build` packs what is already built.
+// `--no-build` packs what is already built; `--cross` cross-builds first.
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -60,6 +60,10 @@ function platformPackages() {
 function main() {
   if (!process.argv.includes('--no-build')) {
     execFileSync(process.execPath, [path.join(__dirname, 'build.js'), 'all'], { stdio: 'inherit', cwd: root });
+  }
+  // `--cross`: also the musl and arm64 addons (scripts/cross.js; minutes, not in CI).
+  if (process.argv.includes('--cross')) {
+    execFileSync(process.execPath, [path.join(__dirname, 'cross.js')], { stdio: 'inherit', cwd: root });
   }
   const mainMeta = readJson(path.join(root, 'package.json'));
   fs.mkdirSync(dist, { recursive: true });
