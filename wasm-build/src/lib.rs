@@ -7,6 +7,9 @@ use cfn_accel_core::CfnError;
 use js_sys::{Error, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn js_err(e: CfnError) -> JsValue {
     let err = Error::new(e.message());
     let _ = Reflect::set(&err, &"code".into(), &e.code().into());
