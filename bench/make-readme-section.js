@@ -61,7 +61,7 @@ lines.push(
   `- Short hashes: a call into the native addon costs more than hashing 19 bytes. Native xxh64 of 19 bytes takes ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'native')}, \`@node-rs/xxhash\` ${nsOf('stringOps.xxh64 (bytes)', '19 ch', '@node-rs/xxhash')}, plain JS ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'js')}, the wasm build ${nsOf('stringOps.xxh64 (bytes)', '19 ch', 'wasm')}; the default routes inputs below the measured crossover to plain JS.`,
 );
 lines.push(
-  `- AES-256-GCM and MD5 at 64 KiB and up: Node's OpenSSL is faster than the Rust crates (encrypt 1 MiB: native ${nsOf('crypto.encrypt', '1 MiB', 'native')}, node:crypto ${nsOf('crypto.encrypt', '1 MiB', 'node:crypto')}), so the default routes those sizes to node:crypto.`,
+  `- AES-256-GCM and MD5 on larger inputs: Node's OpenSSL is faster than the Rust crates (encrypt 1 MiB: native ${nsOf('crypto.encrypt', '1 MiB', 'native')}, node:crypto ${nsOf('crypto.encrypt', '1 MiB', 'node:crypto')}), so the default routes them to node:crypto from the sizes in \`lib/thresholds.json\` (AES-GCM from 64 KiB, MD5 from 1 KiB in this table).`,
 );
 {
   const str = pick('validation.validateJSON (string)', '1 MiB');

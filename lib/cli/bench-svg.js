@@ -36,7 +36,7 @@ function ratioChart(results, impl = 'default') {
     const i = s === 'one input' ? 3 : SIZE_ORDER.indexOf(s);
     return (faster ? BLUES : ORANGES)[Math.max(0, i)];
   };
-  const labelW = 380;
+  const labelW = 440;
   const plotW = 520;
   const bar = 8;
   const left = labelW + 10;
