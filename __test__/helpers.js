@@ -1,16 +1,7 @@
 'use strict';
 // Shared by the test files (not a test file itself: scripts/test.js runs *.test.js).
 
-/** A deterministic PRNG in [0, 1) (mulberry32), so failures reproduce. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The package's own PRNG (lib/rng.js): the benchmark inputs use it too.
+const { rng } = require('../lib/rng');
 
 module.exports = { rng };

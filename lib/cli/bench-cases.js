@@ -16,32 +16,7 @@ const SIZES = [64, 1024, 65536, 1048576];
 /** Hashes also run on short strings: a 19-character key is the common case. */
 const HASH_SIZES = [19, 64, 256, 1024, 65536, 1048576];
 
-/** Deterministic PRNG (mulberry32): the same inputs in every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const AGENTS = ['coder', 'reviewer', 'tester', 'architect', 'researcher', 'planner', 'security'];
-
-/** One record as SwarmMemory stores them. */
-function record(r, i) {
-  return {
-    id: `task-${i}-${Math.floor(r() * 1e9).toString(36)}`,
-    agent: `${AGENTS[i % AGENTS.length]}-${i % 13}`,
-    status: r() < 0.8 ? 'completed' : 'failed',
-    durationMs: Math.round(r() * 5000) / 10,
-    ok: r() < 0.9,
-    tags: ['swarm', AGENTS[(i * 3) % AGENTS.length]],
-    note: r() < 0.3 ? 'retried after timeout; see log ü' : null,
-  };
-}
+const { rng } = require('../rng');
 
 /** A JSON-able value whose JSON text is about `n` bytes. */
 function valueOfSize(n, seed = 1) {

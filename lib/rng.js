@@ -1,0 +1,20 @@
+'use strict';
+
+/**
+ * A deterministic PRNG in [0, 1) (mulberry32): benchmark inputs and test
+ * data are the same in every run, so results compare and failures reproduce.
+ * @param {number} seed
+ * @returns {() => number}
+ */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+module.exports = { rng };
