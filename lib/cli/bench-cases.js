@@ -18,6 +18,21 @@ const HASH_SIZES = [19, 64, 256, 1024, 65536, 1048576];
 
 const { rng } = require('../rng');
 
+const AGENTS = ['coder', 'reviewer', 'tester', 'architect', 'researcher', 'planner', 'security'];
+
+/** One record as SwarmMemory stores them. */
+function record(r, i) {
+  return {
+    id: `task-${i}-${Math.floor(r() * 1e9).toString(36)}`,
+    agent: `${AGENTS[i % AGENTS.length]}-${i % 13}`,
+    status: r() < 0.8 ? 'completed' : 'failed',
+    durationMs: Math.round(r() * 5000) / 10,
+    ok: r() < 0.9,
+    tags: ['swarm', AGENTS[(i * 3) % AGENTS.length]],
+    note: r() < 0.3 ? 'retried after timeout; see log ü' : null,
+  };
+}
+
 /** A JSON-able value whose JSON text is about `n` bytes. */
 function valueOfSize(n, seed = 1) {
   const r = rng(seed);
