@@ -12,16 +12,7 @@ const { load } = require('../lib/loader');
 const { createApi } = require('../lib/api');
 
 const rounds = Number(process.argv[2] || 5);
-const withBackend = (name) => {
-  const prev = process.env.CFN_ACCEL_BACKEND;
-  process.env.CFN_ACCEL_BACKEND = name;
-  try {
-    return createApi(load());
-  } finally {
-    if (prev === undefined) delete process.env.CFN_ACCEL_BACKEND;
-    else process.env.CFN_ACCEL_BACKEND = prev;
-  }
-};
+const withBackend = (name) => createApi(load({ ...process.env, CFN_ACCEL_BACKEND: name }));
 
 function rxjsSources() {
   const root = path.join(path.dirname(require.resolve('rxjs/package.json')), 'src');

@@ -17,14 +17,7 @@ const { rng } = require('../helpers');
 
 /** The API over `backend`, loaded in this (the main) thread, as index.js does. */
 function mainApi(backend) {
-  const saved = process.env.CFN_ACCEL_BACKEND;
-  process.env.CFN_ACCEL_BACKEND = backend;
-  try {
-    return createApi(load());
-  } finally {
-    if (saved === undefined) delete process.env.CFN_ACCEL_BACKEND;
-    else process.env.CFN_ACCEL_BACKEND = saved;
-  }
+  return createApi(load({ ...process.env, CFN_ACCEL_BACKEND: backend }));
 }
 const HASHES = ['fnv', 'xxh64', 'xxh3', 'sha256', 'md5'];
 
