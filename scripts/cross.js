@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run cross [musl|arm64 ...]`: cross-builds the napi addon for the Linux
+// `npm run cross [musl|arm64]` (none: both): cross-builds the napi addon for the Linux
 // platform packages the host build does not make (x64 musl, arm64 glibc) with
 // cargo-zigbuild, zig being the linker and the C toolchain, into
 // npm/<triple>/cfn-accel.<triple>.node. Not part of `npm test` or CI: a first
@@ -72,7 +72,7 @@ function ensureTools(targets) {
   if (quiet('zig', ['version']) === null && quiet(python(), ['-m', 'ziglang', 'version']) === null) {
     run(python(), ['-m', 'pip', 'install', 'ziglang']);
   }
-  if (quiet('cargo', ['zigbuild', '--version']) === null) {
+  if (quiet('cargo-zigbuild', ['--version']) === null) {
     console.log('installing cargo-zigbuild (about 1.5 minutes on one core, once)');
     run('cargo', ['install', 'cargo-zigbuild']);
   }
@@ -117,11 +117,10 @@ function verify(t, file) {
   return problems;
 }
 
-function build(t, jobs) {
+function build(t) {
   const started = Date.now();
-  const argv = ['zigbuild', '--release', '-p', 'cfn-accel-napi', '--target', t.zig];
-  if (jobs) argv.push('-j', String(jobs));
-  run('cargo', argv, { env: { ...process.env, ...t.env } });
+  // Parallelism as cargo's own: CARGO_BUILD_JOBS limits it.
+  run('cargo', ['zigbuild', '--release', '-p', 'cfn-accel-napi', '--target', t.zig], { env: { ...process.env, ...t.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const from = path.join(root, 'target', t.rust, 'release', 'libcfn_accel_napi.so');
   const to = path.join(root, 'npm', t.triple, `cfn-accel.${t.triple}.node`);
@@ -137,16 +136,13 @@ function build(t, jobs) {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const jobsAt = args.indexOf('-j');
-  const jobs = jobsAt >= 0 ? Number(args[jobsAt + 1]) : 0;
-  const names = args.filter((a, i) => !a.startsWith('-') && !(jobsAt >= 0 && i === jobsAt + 1));
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = names.filter((n) => !TARGETS.some((t) => t.name === n || t.triple === n));
   if (unknown.length) throw new Error(`unknown target ${unknown.join(', ')} (have: ${TARGETS.map((t) => t.name).join(', ')})`);
   const chosen = names.length ? TARGETS.filter((t) => names.includes(t.name) || names.includes(t.triple)) : TARGETS;
   ensureTools(chosen);
   // One target at a time: each already keeps both cores busy.
-  for (const t of chosen) build(t, jobs);
+  for (const t of chosen) build(t);
 }
 
 if (require.main === module) main();
