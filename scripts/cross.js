@@ -78,14 +78,19 @@ function ensureTools(targets) {
   }
 }
 
-/** The dynamic section's NEEDED names and the GLIBC_x.y versions the file requires, via readelf; null without it. */
+/**
+ * The dynamic section's NEEDED names, the GLIBC_x.y versions the file
+ * requires and whether it uses static TLS, via readelf; null without it.
+ */
 function dynamicNeeds(file) {
   const out = quiet('readelf', ['-d', '-V', '-W', file]);
   if (out === null) return null;
   const needed = [...out.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
   // Version needs (.gnu.version_r) list `Name: GLIBC_2.17  Flags: ...` lines.
   const versions = [...new Set([...out.matchAll(/Name: GLIBC_([0-9.]+)/g)].map((m) => m[1]))];
-  return { needed, versions };
+  // DF_STATIC_TLS: initial-exec TLS, which musl's dlopen refuses to relocate.
+  const staticTls = /\(FLAGS\)[^\n]*STATIC_TLS/.test(out);
+  return { needed, versions, staticTls };
 }
 
 const versionLe = (a, b) => {
@@ -110,6 +115,7 @@ function verify(t, file) {
   const extra = needs.needed.filter((n) => !t.needed.includes(n));
   if (extra.length) problems.push(`needs libraries beyond the C runtime: ${extra.join(', ')}`);
   if (t.glibc === null && needs.versions.length) problems.push(`requires glibc symbol versions on a musl target: ${needs.versions.join(', ')}`);
+  if (t.glibc === null && needs.staticTls) problems.push("uses initial-exec TLS (DF_STATIC_TLS): musl's dlopen refuses to load it");
   const newer = t.glibc ? needs.versions.filter((v) => !versionLe(v, t.glibc)) : [];
   if (newer.length) problems.push(`requires GLIBC_${newer.join(', GLIBC_')}, newer than ${t.glibc}`);
   const highest = needs.versions.sort((a, b) => (versionLe(a, b) ? -1 : 1)).pop();
