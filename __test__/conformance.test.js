@@ -764,6 +764,32 @@ test('compression.gunzip: members, zero padding and trailing garbage as node:zli
   }
 });
 
+test('compression.gunzip/inflate: corrupt streams under a cap give node:zlib\'s answer (value, LIMIT or CORRUPT)', () => {
+  // node:zlib inflates into 16 KiB chunks and checks the cap after each, so
+  // corruption inside the chunk that crosses the cap is reported as such.
+  const next = rng(77);
+  for (const [name, enc, dec] of [['gunzip', zlib.gzipSync, zlib.gunzipSync], ['inflate', zlib.deflateSync, zlib.inflateSync]]) {
+    for (let i = 0; i < 300; i++) {
+      const n = 1000 + Math.floor(next() * 120000);
+      const src = Buffer.alloc(n);
+      for (let j = 0; j < n; j++) src[j] = next() < 0.7 ? 97 + (j % 7) : Math.floor(next() * 256);
+      const data = Buffer.from(enc(src));
+      data[Math.floor(next() * data.length)] ^= 1 << Math.floor(next() * 8);
+      const maxOutputLength = Math.floor(next() * n * 1.2) + 1;
+      const outcome = (f) => {
+        try {
+          return f().toString('hex');
+        } catch (e) {
+          return e.code === 'ERR_BUFFER_TOO_LARGE' || e.code === 'ERR_CFN_LIMIT' ? 'LIMIT' : e.code === 'ERR_CFN_INVALID_ARG' ? e.code : 'CORRUPT';
+        }
+      };
+      const want = outcome(() => dec(data, { maxOutputLength }));
+      assert.equal(outcome(() => compression[name](data, { maxOutputLength })), want, `${name} #${i}: ${n} bytes, cap ${maxOutputLength}`);
+      count(name);
+    }
+  }
+});
+
 test('compression.unbrotli: a corrupt stream is ERR_CFN_CORRUPT under a limit, as node:zlib says', {
   todo: api.backend !== 'js' && 'src/compress.rs: the Rust decoder emits over 1 MiB before it notices, so ERR_CFN_LIMIT',
 }, () => {

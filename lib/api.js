@@ -91,6 +91,10 @@ function v8AcceptsRegex(pattern, flags) {
   }
 }
 
+let vFlag;
+/** Whether this Node's V8 knows the `v` flag (Node 20 does, Node 18 not). */
+const v8HasVFlag = () => (vFlag === undefined ? (vFlag = v8AcceptsRegex('', 'v')) : vFlag);
+
 let fatalDecoder;
 const utf8Fatal = () => fatalDecoder || (fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }));
 
@@ -273,6 +277,9 @@ function createApi({ backend, forced, loadErrors }) {
     // which changes the answer for a range with such an end ([\uDBFF-\uD800]
     // as literal units). Such patterns are rare: V8 answers them itself.
     if (!isWellFormed(pattern)) return v8AcceptsRegex(pattern, flags);
+    // The core knows the current grammar; on a Node whose V8 predates the
+    // `v` flag, `new RegExp` (the contract) rejects it.
+    if (flags.includes('v') && !v8HasVFlag()) return false;
     const why = b.regexCheck(pattern, flags);
     return why === null || why === undefined;
   };
