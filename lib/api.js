@@ -209,28 +209,24 @@ function createApi({ backend, forced, loadErrors }) {
     return JSON.parse(b.jsParse(args.string(code, 'code'), tsx ? 'tsx' : 'ts'));
   };
   const optimize = (code, opts) => ({ code: b.jsOptimize(args.string(code, 'code'), langOpt(opts, 'optimize')) });
-  const optimizeAST = (ast) => {
-    if (ast === null || typeof ast !== 'object' || Array.isArray(ast)) throw typeError('ast', 'an AST object', ast);
-    let json;
+  /** swc's AST as JSON for the core, or why it cannot be one: `[json, why]`. */
+  const astJSON = (ast) => {
+    if (ast === null || typeof ast !== 'object' || Array.isArray(ast)) return [null, 'not an object'];
     try {
-      json = JSON.stringify(ast);
+      return [JSON.stringify(ast), null];
     } catch (e) {
-      throw cfnError('ERR_CFN_INVALID_ARG', `ast cannot be serialized as JSON: ${e.message}`, TypeError);
+      return [null, `not serializable as JSON: ${e.message}`];
     }
+  };
+  const optimizeAST = (ast) => {
+    const [json, why] = astJSON(ast);
+    if (why === 'not an object') throw typeError('ast', 'an AST object', ast);
+    if (why) throw cfnError('ERR_CFN_INVALID_ARG', `ast ${why}`, TypeError);
     return JSON.parse(b.astOptimize(json));
   };
   const validateAST = (ast) => {
-    let why;
-    if (ast === null || typeof ast !== 'object' || Array.isArray(ast)) {
-      why = 'at .: not an object';
-    } else {
-      try {
-        why = b.astCheck(JSON.stringify(ast));
-      } catch (e) {
-        if (e.code === 'ERR_CFN_BACKEND_UNAVAILABLE') throw e;
-        why = `at .: not serializable as JSON: ${e.message}`;
-      }
-    }
+    const [json, unusable] = astJSON(ast);
+    const why = unusable ? `at .: ${unusable}` : b.astCheck(json);
     if (why === null || why === undefined) return { valid: true, errors: [] };
     // The core says `at <path>: <reason>`, or just the reason for the root.
     const m = /^at (\S+): ([\s\S]*)$/.exec(why);

@@ -8,6 +8,18 @@
 const now = () => process.hrtime.bigint();
 const ms = (t0, t1) => Number(t1 - t0) / 1e6;
 
+/**
+ * Whether a measurement has batches enough: the budget spent over at least
+ * `minBatches`; or slow calls (one batch far above the budget) after 2-3.
+ */
+function enough(batches, spentMs, batchMs, budgetMs, minBatches) {
+  return (
+    (batches >= minBatches && spentMs >= budgetMs) ||
+    (batches >= 2 && batchMs > budgetMs) ||
+    (batches >= 3 && spentMs >= budgetMs * 4)
+  );
+}
+
 /** Keeps results alive so V8 cannot drop a call whose value is unused. */
 let sink;
 
@@ -53,11 +65,7 @@ function measure(fn, opts = {}) {
     const per = ms(t0, now()) / n;
     if (per < best) best = per;
     batches++;
-    const spent = ms(start, now());
-    // Slow calls (one batch far above the budget) stop after 2-3 batches.
-    if (batches >= minBatches && spent >= budgetMs) break;
-    if (batches >= 2 && per * n > budgetMs) break;
-    if (batches >= 3 && spent >= budgetMs * 4) break;
+    if (enough(batches, ms(start, now()), per * n, budgetMs, minBatches)) break;
   }
   return { ns: best * 1e6, batches, perBatch: n };
 }
@@ -81,10 +89,7 @@ async function measureAsync(fn, opts = {}) {
     const per = ms(t0, now()) / n;
     if (per < best) best = per;
     batches++;
-    const spent = ms(start, now());
-    if (batches >= minBatches && spent >= budgetMs) break;
-    if (batches >= 2 && per * n > budgetMs) break;
-    if (batches >= 3 && spent >= budgetMs * 4) break;
+    if (enough(batches, ms(start, now()), per * n, budgetMs, minBatches)) break;
   }
   return { ns: best * 1e6, batches, perBatch: n };
 }
