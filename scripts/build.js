@@ -6,21 +6,10 @@
 // Installs the wasm32 target and the wasm-bindgen CLI pinned by Cargo.lock
 // when they are missing.
 
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { triple } = require('../lib/platform');
-
-const root = path.join(__dirname, '..');
-const run = (cmd, argv, opts = {}) => execFileSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
-const quiet = (cmd, argv) => {
-  try {
-    return execFileSync(cmd, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return '';
-  }
-};
-const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+const { root, run, quiet, mtime, copyIfNewer } = require('./shell');
 
 function buildNative() {
   const t = triple();
@@ -29,12 +18,7 @@ function buildNative() {
   const lib = { linux: 'libcfn_accel_napi.so', darwin: 'libcfn_accel_napi.dylib', win32: 'cfn_accel_napi.dll' }[process.platform];
   const from = path.join(root, 'target', 'release', lib);
   const to = path.join(root, 'npm', t, `cfn-accel.${t}.node`);
-  if (mtime(from) > mtime(to)) {
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    // Copy to a temp name and rename: a running process may have the old one mapped.
-    fs.copyFileSync(from, `${to}.tmp`);
-    fs.renameSync(`${to}.tmp`, to);
-  }
+  copyIfNewer(from, to);
   console.log(`native: ${path.relative(root, to)}`);
 }
 
@@ -47,12 +31,12 @@ function pinnedWasmBindgen() {
 }
 
 function buildWasm() {
-  if (!quiet('rustup', ['target', 'list', '--installed']).includes('wasm32-unknown-unknown')) {
+  if (!(quiet('rustup', ['target', 'list', '--installed']) || '').includes('wasm32-unknown-unknown')) {
     run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
   }
   if (!fs.existsSync(path.join(root, 'Cargo.lock'))) run('cargo', ['generate-lockfile']);
   const want = pinnedWasmBindgen();
-  if (!quiet('wasm-bindgen', ['--version']).includes(want)) {
+  if (!(quiet('wasm-bindgen', ['--version']) || '').includes(want)) {
     console.log(`installing wasm-bindgen-cli ${want} (about 2.5 minutes, once)`);
     run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
   }

@@ -11,12 +11,10 @@
 // Then checks every output: a complete ELF shared object for its arch, and,
 // where binutils' readelf exists, the libraries and glibc versions it needs.
 
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { elfProblem } = require('../lib/elf');
-
-const root = path.join(__dirname, '..');
+const { root, run, quiet, copyIfNewer } = require('./shell');
 
 /**
  * What gets built. `zig` is the target as cargo-zigbuild takes it: a `.2.17`
@@ -52,15 +50,6 @@ const TARGETS = [
   },
 ];
 
-const run = (cmd, argv, opts = {}) => execFileSync(cmd, argv, { stdio: 'inherit', cwd: root, ...opts });
-const quiet = (cmd, argv) => {
-  try {
-    return execFileSync(cmd, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return null;
-  }
-};
-const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 const python = () => (quiet('python3', ['--version']) !== null ? 'python3' : 'python');
 
 /** Installs the rustup targets, zig and cargo-zigbuild that are missing. */
@@ -130,12 +119,7 @@ function build(t) {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const from = path.join(root, 'target', t.rust, 'release', 'libcfn_accel_napi.so');
   const to = path.join(root, 'npm', t.triple, `cfn-accel.${t.triple}.node`);
-  if (mtime(from) > mtime(to)) {
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    // Copy to a temp name and rename, as build.js does.
-    fs.copyFileSync(from, `${to}.tmp`);
-    fs.renameSync(`${to}.tmp`, to);
-  }
+  copyIfNewer(from, to);
   console.log(`${t.name}: ${path.relative(root, to)} (${(fs.statSync(to).size / 1024).toFixed(0)} KiB, cargo ${seconds} s)`);
   const problems = verify(t, to);
   if (problems.length) throw new Error(`${path.relative(root, to)}: ${problems.join('; ')}`);
