@@ -143,7 +143,7 @@ export type JSONCheck = { valid: true; error: null } | { valid: false; error: JS
 
 export interface Validation {
   /** Same as `astParser.validate`. */
-  validateJavaScript(code: string, options?: LangOptions): ValidationResult;
+  validateJavaScript(code: string, options?: ValidateOptions): ValidationResult;
   validateJSON(text: string | Bytes): boolean;
   checkJSON(text: string | Bytes): JSONCheck;
   /** Whether `new RegExp(pattern, flags)` accepts it. */
@@ -165,12 +165,29 @@ export interface Compression {
   unbrotli(data: Bytes, options?: DecodeOptions): Buffer;
 }
 
-/** Source languages by extension (`mts`/`cts` are read as `ts`). */
-export type Lang = 'js' | 'jsx' | 'mjs' | 'cjs' | 'ts' | 'tsx' | 'mts' | 'cts' | 'javascript' | 'typescript';
+/** Source languages by extension; `d.ts` (also `dts`, `d.mts`, `d.cts`) is a declaration file. */
+export type Lang =
+  | 'js' | 'jsx' | 'mjs' | 'cjs' | 'ts' | 'tsx' | 'mts' | 'cts'
+  | 'd.ts' | 'dts' | 'd.mts' | 'd.cts' | 'javascript' | 'typescript';
 
 export interface LangOptions {
   /** Default `js` (module or script decided by content, JSX allowed). */
   lang?: Lang;
+}
+
+/**
+ * How a file is loaded. `commonjs` is a script inside Node's module wrapper
+ * (top-level `return`; `exports`, `require`, `module`, `__filename`,
+ * `__dirname` cannot be redeclared with `let`/`const`/`class`).
+ * `unambiguous`, for JavaScript, decides as Node 20 does for a `.js` file
+ * with no package.json `"type"`: CommonJS unless it only compiles as a
+ * module; for TypeScript, a module when it has `import`/`export`.
+ */
+export type SourceType = 'module' | 'script' | 'commonjs' | 'unambiguous';
+
+export interface ValidateOptions extends LangOptions {
+  /** Default: `module` for `mjs`/`mts`, `commonjs` for `cjs`, else `unambiguous`. */
+  sourceType?: SourceType;
 }
 
 export interface SyntaxDiagnostic {
@@ -235,8 +252,8 @@ export interface FileValidation {
 export interface AstParser {
   /** `JSON.parse`, with a `SyntaxError` carrying line and column on bad input. */
   parseJSON(text: string | Bytes, reviver?: (this: any, key: string, value: any) => any): any;
-  /** Syntax check without building a JS AST; nesting deeper than 256 levels is an error. */
-  validate(code: string, options?: LangOptions): ValidationResult;
+  /** Syntax and early errors (what the engine refuses to load) without building a JS AST; nesting deeper than 256 levels is an error. */
+  validate(code: string, options?: ValidateOptions): ValidationResult;
   /** Top-level imports, exports, functions and classes; `ERR_CFN_SYNTAX` if it does not parse. */
   outline(code: string, options?: LangOptions): Outline;
   /** The program's AST (swc's on native/wasm, Babel's on js). */

@@ -29,10 +29,12 @@ function namedAggregate(v) {
   return out;
 }
 
-const LANG_BY_EXT = { js: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs', ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx' };
+const LANG_BY_EXT = { js: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs', ts: 'ts', mts: 'mts', cts: 'cts', tsx: 'tsx' };
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
-/** The parser language for a path's extension, or undefined. */
+/** The parser language for a path's extension (`d.ts` for declaration files), or undefined. */
 function langOfPath(p) {
+  if (DECLARATION_FILE.test(p)) return 'd.ts';
   const dot = p.lastIndexOf('.');
   return dot < 0 ? undefined : LANG_BY_EXT[p.slice(dot + 1).toLowerCase()];
 }
@@ -192,7 +194,10 @@ function createApi({ backend, forced, loadErrors }) {
     return args.string(lang, `${name} options.lang`);
   };
   const validate = (code, opts) => {
-    const errors = JSON.parse(b.jsValidate(args.string(code, 'code'), langOpt(opts, 'validate')));
+    const lang = langOpt(opts, 'validate');
+    const { sourceType } = opts === undefined ? {} : opts;
+    if (sourceType !== undefined) args.string(sourceType, 'validate options.sourceType');
+    const errors = JSON.parse(b.jsValidate(args.string(code, 'code'), lang, sourceType));
     return { valid: errors.length === 0, errors };
   };
   const outline = (code, opts) => JSON.parse(b.jsOutline(args.string(code, 'code'), langOpt(opts, 'outline')));

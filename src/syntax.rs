@@ -21,41 +21,66 @@ pub enum Lang {
     Mjs,
     /// `.cjs`: always CommonJS (a script in a function: top-level `return`).
     Cjs,
-    /// `.ts`, `.mts`, `.cts`.
+    /// `.ts`: a module when it has `import`/`export`, else a script.
     Ts,
     /// `.tsx`.
     Tsx,
+    /// `.mts`: TypeScript, always a module.
+    Mts,
+    /// `.cts`: TypeScript compiled to CommonJS.
+    Cts,
+    /// `.d.ts`, `.d.mts`, `.d.cts`: a declaration file (ambient context:
+    /// declarations without bodies or initializers).
+    Dts,
 }
 
 impl Lang {
     /// Parses a language name (`js`, `jsx`, `mjs`, `cjs`, `ts`, `tsx`,
-    /// `mts`, `cts`, `javascript`, `typescript`).
+    /// `mts`, `cts`, `d.ts` (or `dts`), `javascript`, `typescript`).
     pub fn parse(name: &str) -> Result<Lang> {
         Ok(match name.to_ascii_lowercase().as_str() {
             "js" | "javascript" => Lang::Js,
             "jsx" => Lang::Jsx,
             "mjs" => Lang::Mjs,
             "cjs" => Lang::Cjs,
-            "ts" | "typescript" | "mts" | "cts" => Lang::Ts,
+            "ts" | "typescript" => Lang::Ts,
             "tsx" => Lang::Tsx,
+            "mts" => Lang::Mts,
+            "cts" => Lang::Cts,
+            "d.ts" | "dts" | "d.mts" | "d.cts" => Lang::Dts,
             other => {
                 return Err(CfnError::InvalidArg(format!(
-                    "lang must be one of js, jsx, mjs, cjs, ts, tsx; got '{other}'"
+                    "lang must be one of js, jsx, mjs, cjs, ts, tsx, mts, cts, d.ts; got '{other}'"
                 )))
             }
         })
     }
 
+    /// The language of a file name by its extension (`.d.ts` before `.ts`).
+    pub fn of_path(path: &str) -> Option<Lang> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path).to_ascii_lowercase();
+        if name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts") {
+            return Some(Lang::Dts);
+        }
+        Lang::parse(name.rsplit_once('.')?.1).ok()
+    }
+
+    /// Whether this is one of the TypeScript languages.
+    pub fn is_typescript(self) -> bool {
+        matches!(self, Lang::Ts | Lang::Tsx | Lang::Mts | Lang::Cts | Lang::Dts)
+    }
+
     /// What `<` can mean in this language, for the nesting pre-scan.
     fn dialect(self) -> depth::Dialect {
-        depth::Dialect { jsx: matches!(self, Lang::Js | Lang::Jsx | Lang::Tsx), ts: matches!(self, Lang::Ts | Lang::Tsx) }
+        depth::Dialect { jsx: matches!(self, Lang::Js | Lang::Jsx | Lang::Tsx), ts: self.is_typescript() }
     }
 
     fn syntax(self) -> Syntax {
         match self {
-            Lang::Ts | Lang::Tsx => Syntax::Typescript(TsSyntax {
+            Lang::Ts | Lang::Tsx | Lang::Mts | Lang::Cts | Lang::Dts => Syntax::Typescript(TsSyntax {
                 tsx: self == Lang::Tsx,
                 decorators: true,
+                dts: self == Lang::Dts,
                 ..Default::default()
             }),
             _ => Syntax::Es(EsSyntax {
@@ -133,7 +158,7 @@ fn parse(src: &str, lang: Lang) -> Parsed {
     let input = StringInput::new(src, BytePos(START), BytePos(end));
     let mut parser = Parser::new(lang.syntax(), input, None);
     let program = match lang {
-        Lang::Mjs => parser.parse_module().map(ast::Program::Module),
+        Lang::Mjs | Lang::Mts => parser.parse_module().map(ast::Program::Module),
         Lang::Cjs => parser.parse_commonjs().map(ast::Program::Script),
         _ => parser.parse_program(),
     };
@@ -173,7 +198,7 @@ fn diagnostics(src: &str, parsed: &Parsed) -> Vec<Diagnostic> {
 /// that swc parsed speculatively checked again (see `recheck`).
 fn checked(src: &str, lang: Lang, parsed: &Parsed) -> Vec<Diagnostic> {
     let errs = located(src, parsed);
-    if matches!(lang, Lang::Ts | Lang::Tsx) {
+    if lang.is_typescript() {
         if let Some(better) = recheck_errors(src, lang, &errs) {
             return better;
         }
@@ -203,9 +228,18 @@ fn recheck_errors(src: &str, lang: Lang, errs: &[(usize, Diagnostic)]) -> Option
     }
 }
 
-/// Syntax errors of `src` as `lang`, in source order; empty when valid.
+/// Syntax and early errors of `src` as `lang`, loaded as a file of that
+/// language is by default (see [`SourceKind::default_for`]), in source
+/// order; empty when the engine would load it.
 pub fn validate(src: &str, lang: Lang) -> Vec<Diagnostic> {
-    guarded_as(src, lang, || checked(src, lang, &parse(src, lang))).unwrap_or_else(|d| vec![d])
+    validate_as(src, lang, SourceKind::default_for(lang))
+}
+
+/// Syntax and early errors of `src` as `lang` loaded as `kind`, in source
+/// order; empty when the engine would load it.
+pub fn validate_as(src: &str, lang: Lang, kind: SourceKind) -> Vec<Diagnostic> {
+    guarded_as(src, lang, || verdict::errors(src, lang, kind).into_iter().map(|(_, d)| d).collect())
+        .unwrap_or_else(|d| vec![d])
 }
 
 /// The program as swc's JSON AST (the shape `@swc/core`'s `parseSync`
@@ -235,6 +269,8 @@ pub use outline::{outline, Outline, OutlineItem};
 
 mod depth;
 mod outline;
+mod verdict;
+pub use verdict::SourceKind;
 mod recheck;
 
 mod batch;

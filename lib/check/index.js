@@ -11,6 +11,7 @@ const { langOfPath } = require('../api');
 const { diagnostic, sortDiagnostics } = require('./diagnostic');
 const { collectFiles, pool } = require('./walk');
 const { CheckCache, cacheDir: defaultCacheDir } = require('./cache');
+const { PackageTypes } = require('./source-type');
 const { checkJavaScript } = require('./rules/javascript');
 const { checkJSONText } = require('./rules/json');
 const { checkMarkdown } = require('./rules/markdown');
@@ -18,28 +19,23 @@ const { checkRust } = require('./rules/rust');
 const { checkSecurity } = require('./rules/security');
 
 /** Bump when a rule changes what it reports: cached results from before are dropped. */
-const RULES_VERSION = 1;
+const RULES_VERSION = 2;
 const FILE_CONCURRENCY = 16;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const BINARY_SNIFF = 8000;
 
 // Kinds besides the JS/TS languages (those come from api.langOfPath).
 const BY_EXTENSION = { '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.rs': 'rust' };
-const JS_LANGS = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx']);
+const JS_LANGS = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'd.ts']);
 // JSON files that by convention allow comments (JSONC): no strict JSON check.
 const JSONC_NAME = /^(?:tsconfig|jsconfig)(?:\..*)?\.json$/;
-// Declaration files allow what .ts does not (`export const x: T;`) and the
-// validator has no declaration mode yet: security scan only.
-const DECLARATION = /\.d\.[cm]?ts$/i;
-
 /**
  * What a file is checked as: a JS/TS language (`js`, `jsx`, `mjs`, `cjs`,
- * `ts`, `tsx`), `json`, `markdown`, `rust`, or `text` (security scan only).
+ * `ts`, `tsx`, `mts`, `cts`, `d.ts`), `json`, `markdown`, `rust`, or `text` (security scan only).
  * @param {string} file
  */
 function kindOf(file) {
   const base = path.basename(file);
-  if (DECLARATION.test(base)) return 'text';
   const kind = langOfPath(base) || BY_EXTENSION[path.extname(base).toLowerCase()] || 'text';
   return kind === 'json' && JSONC_NAME.test(base) ? 'text' : kind;
 }
@@ -52,10 +48,10 @@ function kindOf(file) {
  * @param {string} kind
  * @returns {{diagnostics: import('./diagnostic').Diagnostic[], links: {target: string, line: number, column: number}[]}}
  */
-function analyze(api, text, kind) {
+function analyze(api, text, kind, sourceType) {
   let diagnostics = [];
   let links = [];
-  if (JS_LANGS.has(kind)) diagnostics = checkJavaScript(api, text, kind);
+  if (JS_LANGS.has(kind)) diagnostics = checkJavaScript(api, text, kind, sourceType);
   else if (kind === 'json') diagnostics = checkJSONText(api, text);
   else if (kind === 'rust') diagnostics = checkRust(text);
   else if (kind === 'markdown') ({ diagnostics, links } = checkMarkdown(text));
@@ -78,7 +74,7 @@ const exists = (p) =>
  */
 
 /** Checks one file. @returns {Promise<FileResult>} */
-async function checkFile(api, cache, file) {
+async function checkFile(api, cache, file, packageTypes = new PackageTypes()) {
   const kind = kindOf(file);
   const fail = (severity, rule, message) => ({ path: file, kind, cached: false, diagnostics: [diagnostic(severity, rule, message)] });
   let bytes;
@@ -97,14 +93,16 @@ async function checkFile(api, cache, file) {
   }
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { path: file, kind: 'binary', cached: false, diagnostics: [] };
 
-  const key = cache.key(kind, bytes);
+  // The same .js text is a module in one package and CommonJS in another.
+  const sourceType = await packageTypes.sourceTypeOf(file, kind);
+  const key = cache.key(sourceType ? `${kind}:${sourceType}` : kind, bytes);
   let found = cache.get(key);
   const cached = found !== undefined;
   if (!cached) {
     let text = bytes.toString('utf8');
     // Editors do not count a byte-order mark as a column.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    found = analyze(api, text, kind);
+    found = analyze(api, text, kind, sourceType);
     cache.set(key, found);
   }
   const diagnostics = found.diagnostics.slice();
@@ -140,8 +138,9 @@ async function checkPaths(api, paths, { cwd = process.cwd(), cache = true, cache
     cached: false,
     diagnostics: [diagnostic('error', 'io', m.message)],
   }));
+  const packageTypes = new PackageTypes();
   await pool(files.slice(), FILE_CONCURRENCY, async (file) => {
-    results.push(await checkFile(api, store, file));
+    results.push(await checkFile(api, store, file, packageTypes));
   });
   await store.save();
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -7,6 +7,7 @@
 
 const { cfnError } = require('../errors');
 const depth = require('./depth');
+const verdict = require('./verdict');
 
 let babel;
 function parser() {
@@ -28,22 +29,32 @@ function parser() {
 
 const LANGS = {
   js: 'js', javascript: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs',
-  ts: 'ts', typescript: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx',
+  ts: 'ts', typescript: 'ts', mts: 'mts', cts: 'cts', tsx: 'tsx', 'd.ts': 'dts', dts: 'dts', 'd.mts': 'dts', 'd.cts': 'dts',
 };
+const TS_LANGS = new Set(['ts', 'tsx', 'mts', 'cts', 'dts']);
+const isTs = (lang) => TS_LANGS.has(lang);
 
 function langOf(name) {
   const l = LANGS[String(name).toLowerCase()];
-  if (!l) throw cfnError('ERR_CFN_INVALID_ARG', `lang must be one of js, jsx, mjs, cjs, ts, tsx; got '${name}'`, RangeError);
+  if (!l) throw cfnError('ERR_CFN_INVALID_ARG', `lang must be one of js, jsx, mjs, cjs, ts, tsx, mts, cts, d.ts; got '${name}'`, RangeError);
   return l;
 }
 
-function babelOptions(lang) {
+function sourceKindOf(name, lang) {
+  if (name === undefined) return verdict.defaultKind(lang);
+  if (!verdict.SOURCE_KINDS.has(name)) {
+    throw cfnError('ERR_CFN_INVALID_ARG', `sourceType must be one of module, script, commonjs, unambiguous; got '${name}'`, RangeError);
+  }
+  return name;
+}
+
+function babelOptions(lang, kind = lang === 'mjs' || lang === 'mts' ? 'module' : lang === 'cjs' ? 'commonjs' : 'unambiguous') {
   const plugins = [['decorators', { decoratorsBeforeExport: true }], 'explicitResourceManagement', 'importAttributes'];
-  if (lang === 'ts' || lang === 'tsx') plugins.push('typescript');
+  if (isTs(lang)) plugins.push(['typescript', { dts: lang === 'dts' }]);
   if (lang === 'js' || lang === 'jsx' || lang === 'tsx') plugins.push('jsx');
   return {
-    sourceType: lang === 'mjs' ? 'module' : lang === 'cjs' ? 'script' : 'unambiguous',
-    allowReturnOutsideFunction: lang === 'cjs',
+    sourceType: kind === 'commonjs' ? 'script' : kind,
+    allowReturnOutsideFunction: kind === 'commonjs',
     plugins,
     errorRecovery: false,
   };
@@ -170,20 +181,20 @@ function located(e, code) {
 }
 
 /** Parses, returning `{ast}` or `{error: {message, line, column}}`. */
-function parseOrError(code, lang) {
+function parseOrError(code, lang, kind) {
   const deep = tooDeep(code, lang);
   if (deep) return { deep };
   const p = parser();
   const tooDeepForBabel = { deep: { message: 'Nesting too deep for the js backend', ...lineCol(code, 0) } };
   try {
-    return { ast: p.parse(code, babelOptions(lang)) };
+    return { ast: p.parse(code, babelOptions(lang, kind)) };
   } catch (e) {
     if (e instanceof RangeError) return tooDeepForBabel;
     let err = located(e, code);
-    const m = (lang === 'ts' || lang === 'tsx') && maskSpeculative(code, lang);
+    const m = isTs(lang) && maskSpeculative(code, lang);
     if (m && m.zones.some(([a, b]) => a <= err.pos && err.pos <= b)) {
       try {
-        p.parse(m.text, babelOptions(lang));
+        p.parse(m.text, babelOptions(lang, kind));
       } catch (e2) {
         if (!(e2 instanceof RangeError)) {
           const later = located(e2, code);
@@ -195,9 +206,25 @@ function parseOrError(code, lang) {
   }
 }
 
-/** Syntax errors as `[{message, line, column}]` (JSON, like the bindings). */
-function jsValidate(code, langName) {
-  const r = parseOrError(code, langOf(langName));
+/**
+ * Syntax and early errors as `[{message, line, column}]` (JSON, like the
+ * bindings): JavaScript judged by meriyah (lib/js/verdict.js), TypeScript
+ * by Babel's TypeScript plugin.
+ */
+function jsValidate(code, langName, sourceType) {
+  const lang = langOf(langName);
+  const kind = sourceKindOf(sourceType, lang);
+  const deep = tooDeep(code, lang);
+  if (deep) return JSON.stringify([deep]);
+  if (!isTs(lang)) {
+    try {
+      return JSON.stringify(verdict.javascriptErrors(code, lang, kind));
+    } catch (e) {
+      if (e instanceof RangeError) return JSON.stringify([{ message: 'Nesting too deep for the js backend', ...lineCol(code, 0) }]);
+      throw e;
+    }
+  }
+  const r = parseOrError(code, lang, kind === 'unambiguous' ? 'unambiguous' : kind);
   if (r.deep) return JSON.stringify([r.deep]);
   return JSON.stringify(r.error ? [r.error] : []);
 }

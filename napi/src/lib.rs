@@ -242,11 +242,17 @@ fn lang(name: &str) -> Result<core::syntax::Lang> {
     core::syntax::Lang::parse(name).map_err(js_err)
 }
 
-/// Syntax errors of `code` as JSON `[{message, line, column}]`.
+/// Syntax and early errors of `code` as JSON `[{message, line, column}]`,
+/// loaded as `source_type` (`module`, `script`, `commonjs`, `unambiguous`)
+/// or as the language's default.
 #[napi]
-pub fn js_validate(code: String, lang_name: String) -> Result<String> {
+pub fn js_validate(code: String, lang_name: String, source_type: Option<String>) -> Result<String> {
     let l = lang(&lang_name)?;
-    run(|| Ok(core::syntax::diagnostics_to_json(&core::syntax::validate(&code, l))))
+    let kind = match source_type {
+        Some(k) => core::syntax::SourceKind::parse(&k).map_err(js_err)?,
+        None => core::syntax::SourceKind::default_for(l),
+    };
+    run(|| Ok(core::syntax::diagnostics_to_json(&core::syntax::validate_as(&code, l, kind))))
 }
 
 /// The outline of `code` as JSON.

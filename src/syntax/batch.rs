@@ -16,8 +16,7 @@ pub struct FileReport {
 
 /// The language of a path by its extension, if it is JS or TS.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
-    let ext = path.rsplit_once('.')?.1;
-    Lang::parse(ext).ok()
+    Lang::of_path(path)
 }
 
 fn check_one(path: &str, lang: Option<Lang>) -> FileReport {

@@ -42,7 +42,7 @@ pub fn optimize(src: &str, lang: Lang) -> Result<String> {
             let comments = SingleThreadedComments::default();
             let mut parser = Parser::new(lang.syntax(), StringInput::from(&*file), Some(&comments));
             let program = match lang {
-                Lang::Mjs => parser.parse_module().map(ast::Program::Module),
+                Lang::Mjs | Lang::Mts => parser.parse_module().map(ast::Program::Module),
                 Lang::Cjs => parser.parse_commonjs().map(ast::Program::Script),
                 _ => parser.parse_program(),
             };
@@ -52,7 +52,7 @@ pub fn optimize(src: &str, lang: Lang) -> Result<String> {
                 return Err(CfnError::Syntax(format!("{} ({}:{})", d.message, d.line, d.column)));
             }
             let program = parsed.program.map_err(|e| CfnError::Syntax(e.kind().msg().into_owned()))?;
-            let program = run_passes(program, matches!(lang, Lang::Ts | Lang::Tsx), Some(&comments))?;
+            let program = run_passes(program, lang.is_typescript(), Some(&comments))?;
             emit(&cm, &program, Some(&comments))
         })
     })

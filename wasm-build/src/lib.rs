@@ -163,10 +163,17 @@ fn lang(name: &str) -> Result<core::syntax::Lang, JsValue> {
     core::syntax::Lang::parse(name).map_err(js_err)
 }
 
-/// Syntax errors of `code` as JSON `[{message, line, column}]`.
+/// Syntax and early errors of `code` as JSON `[{message, line, column}]`,
+/// loaded as `source_type` (`module`, `script`, `commonjs`, `unambiguous`)
+/// or as the language's default.
 #[wasm_bindgen(js_name = jsValidate)]
-pub fn js_validate(code: &str, lang_name: &str) -> Result<String, JsValue> {
-    Ok(core::syntax::diagnostics_to_json(&core::syntax::validate(code, lang(lang_name)?)))
+pub fn js_validate(code: &str, lang_name: &str, source_type: Option<String>) -> Result<String, JsValue> {
+    let l = lang(lang_name)?;
+    let kind = match source_type {
+        Some(k) => core::syntax::SourceKind::parse(&k).map_err(js_err)?,
+        None => core::syntax::SourceKind::default_for(l),
+    };
+    Ok(core::syntax::diagnostics_to_json(&core::syntax::validate_as(code, l, kind)))
 }
 
 /// The outline of `code` as JSON.

@@ -1,19 +1,21 @@
 'use strict';
-// JS/JSX/TS/TSX syntax, through the API's validator (swc on native and
-// wasm, the JS fallback on js).
+// JS/JSX/TS/TSX and declaration files: syntax and early errors, through
+// the API's validator (oxc's parser and semantic checker on native and
+// wasm; meriyah and Babel on js), loaded as Node would load the file.
 
 const { diagnostic } = require('../diagnostic');
 
 /**
  * @param {object} api the public API
  * @param {string} text
- * @param {'js' | 'jsx' | 'ts' | 'tsx' | 'mjs' | 'cjs'} lang
+ * @param {'js' | 'jsx' | 'ts' | 'tsx' | 'mjs' | 'cjs' | 'mts' | 'cts' | 'd.ts'} lang
+ * @param {'module' | 'commonjs' | 'unambiguous'} [sourceType] from the package scope; else the language's default
  * @returns {import('../diagnostic').Diagnostic[]}
  */
-function checkJavaScript(api, text, lang) {
+function checkJavaScript(api, text, lang, sourceType) {
   let result;
   try {
-    result = api.astParser.validate(text, { lang });
+    result = api.astParser.validate(text, sourceType ? { lang, sourceType } : { lang });
   } catch (e) {
     // Input the parser refuses (too deep, too large) is not a pass; anything
     // else is a bug and propagates.
