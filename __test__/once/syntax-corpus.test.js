@@ -34,7 +34,7 @@ function walk(dir, out = []) {
   return out;
 }
 
-const langOf = (f) => (f.endsWith('.d.ts') || f.endsWith('.ts') ? 'ts' : f.endsWith('.mjs') ? 'mjs' : f.endsWith('.cjs') ? 'cjs' : 'js');
+const langOf = (f) => (f.endsWith('.d.ts') ? 'd.ts' : f.endsWith('.ts') ? 'ts' : f.endsWith('.mjs') ? 'mjs' : f.endsWith('.cjs') ? 'cjs' : 'js');
 const errorsOf = (b, code, lang) => JSON.parse(b.jsValidate(code, lang));
 
 const rxjsFiles = fs.existsSync(mod('rxjs', 'src')) ? walk(mod('rxjs', 'src')).filter((f) => f.endsWith('.ts')).sort() : [];
