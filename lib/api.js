@@ -195,7 +195,7 @@ function createApi({ backend, forced, loadErrors }) {
   };
   const validate = (code, opts) => {
     const lang = langOpt(opts, 'validate');
-    const { sourceType } = opts === undefined ? {} : opts;
+    const { sourceType } = args.options(opts, 'validate options');
     if (sourceType !== undefined) args.string(sourceType, 'validate options.sourceType');
     const errors = JSON.parse(b.jsValidate(args.string(code, 'code'), lang, sourceType));
     return { valid: errors.length === 0, errors };
