@@ -77,17 +77,24 @@ test('every JavaScript file: V8\'s verdict on every backend', async (t) => {
   assert.deepEqual(wrong, []);
 });
 
-test('every TypeScript and declaration file is valid on every backend', (t) => {
+test('every TypeScript and declaration file: valid where TypeScript\'s parser finds no error', (t) => {
+  const typescript = require('typescript');
   const ts = files.filter((f) => !['js', 'mjs', 'cjs', 'jsx'].includes(langOfPath(f)));
   const wrong = [];
+  let refused = 0;
   for (const f of ts) {
     const code = read(f);
+    // Published type files are not all well formed: @jridgewell/trace-mapping
+    // ships `export = function f(): T;` in .d.cts files, which TypeScript's
+    // own parser refuses ('{' expected), as every parser here does.
+    const broken = typescript.createSourceFile(f, code, typescript.ScriptTarget.Latest, true).parseDiagnostics.length > 0;
+    if (broken) refused++;
     for (const [name, api] of Object.entries(apis)) {
       if (!api) continue;
       const r = api.astParser.validate(code, { lang: langOfPath(f) });
-      if (!r.valid) wrong.push(`${name}: ${path.relative(root, f)}: ${JSON.stringify(r.errors[0])}`);
+      if (r.valid === broken) wrong.push(`${name}: ${path.relative(root, f)}: TypeScript ${broken ? 'refuses' : 'parses'} it, ours ${JSON.stringify(r.errors[0] || null)}`);
     }
   }
-  t.diagnostic(`${ts.length} TypeScript files`);
+  t.diagnostic(`${ts.length} TypeScript files, ${refused} refused by TypeScript's parser`);
   assert.deepEqual(wrong, []);
 });

@@ -156,9 +156,8 @@ fn errors_as(src: &str, lang: Lang, kind: SourceKind) -> Vec<(usize, Diagnostic)
         };
         let parsed = Parser::new(alloc, src, source_type(lang, kind)).with_options(options).parse();
         let mut found: Vec<&OxcDiagnostic> = parsed.diagnostics.errors().collect();
-        // oxc 0.146 refuses some declaration-file forms tsc accepts (such as
-        // `export = function f(): T;` in a .d.cts): a false error stops an
-        // agent for nothing, so a declaration file swc parses is let pass.
+        // A false error stops an agent for nothing: where oxc refuses a
+        // declaration file that swc's parser reads without error, it passes.
         if !found.is_empty() && lang == Lang::Dts && super::swc_parses_clean(src, lang) {
             return Vec::new();
         }
