@@ -6,6 +6,7 @@
 // optimizeAST/validateAST), need the native or wasm backend, and say so.
 
 const { cfnError } = require('../errors');
+const { optionalDependency } = require('./optional');
 const { parseOrError, syntaxFailure, langOf } = require('./syntax');
 
 const unavailable = (what) =>
@@ -14,23 +15,7 @@ const unavailable = (what) =>
     `${what} is not available on the js backend: it runs on swc, in the native addon or the wasm build (do not set CFN_ACCEL_BACKEND=js or DISABLE_WASM=true)`,
   );
 
-let terser;
-function minifier() {
-  if (terser === undefined) {
-    try {
-      terser = require('terser');
-    } catch {
-      terser = null;
-    }
-  }
-  if (!terser) {
-    throw cfnError(
-      'ERR_CFN_BACKEND_UNAVAILABLE',
-      'the js backend optimizes with terser, which is not installed: run `npm install terser`, or use the native or wasm backend',
-    );
-  }
-  return terser;
-}
+const minifier = optionalDependency('terser', 'optimizes');
 
 /** `code` with constants folded and dead code removed, as swc's passes do. */
 function jsOptimize(code, langName) {

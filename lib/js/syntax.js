@@ -6,26 +6,11 @@
 // message wording and the full AST (Babel's, not swc's) differ.
 
 const { cfnError } = require('../errors');
+const { optionalDependency } = require('./optional');
 const depth = require('./depth');
 const verdict = require('./verdict');
 
-let babel;
-function parser() {
-  if (babel === undefined) {
-    try {
-      babel = require('@babel/parser');
-    } catch (e) {
-      babel = null;
-    }
-  }
-  if (!babel) {
-    throw cfnError(
-      'ERR_CFN_BACKEND_UNAVAILABLE',
-      'the js backend parses JavaScript/TypeScript with @babel/parser, which is not installed: run `npm install @babel/parser`, or use the native or wasm backend',
-    );
-  }
-  return babel;
-}
+const parser = optionalDependency('@babel/parser', 'parses JavaScript/TypeScript');
 
 const LANGS = {
   js: 'js', javascript: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs',

@@ -7,25 +7,9 @@
 // loaded (module, script, CommonJS, or Node's detection) is decided here
 // exactly as in the Rust module; keep the two in step.
 
-const { cfnError } = require('../errors');
+const { optionalDependency } = require('./optional');
 
-let meriyah;
-function judge() {
-  if (meriyah === undefined) {
-    try {
-      meriyah = require('meriyah');
-    } catch (e) {
-      meriyah = null;
-    }
-  }
-  if (!meriyah) {
-    throw cfnError(
-      'ERR_CFN_BACKEND_UNAVAILABLE',
-      'the js backend validates JavaScript with meriyah, which is not installed: run `npm install meriyah`, or use the native or wasm backend',
-    );
-  }
-  return meriyah;
-}
+const judge = optionalDependency('meriyah', 'validates JavaScript');
 
 const SOURCE_KINDS = new Set(['module', 'script', 'commonjs', 'unambiguous']);
 
