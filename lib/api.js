@@ -194,8 +194,8 @@ function createApi({ backend, forced, loadErrors }) {
     return args.string(lang, `${name} options.lang`);
   };
   const validate = (code, opts) => {
-    const lang = langOpt(opts, 'validate');
-    const { sourceType } = args.options(opts, 'validate options');
+    const { lang = 'js', sourceType } = args.options(opts, 'validate options');
+    args.string(lang, 'validate options.lang');
     if (sourceType !== undefined) args.string(sourceType, 'validate options.sourceType');
     const errors = JSON.parse(b.jsValidate(args.string(code, 'code'), lang, sourceType));
     return { valid: errors.length === 0, errors };
