@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod bytes;
+pub mod check;
 pub mod compress;
 pub mod digest;
 pub mod error;

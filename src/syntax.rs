@@ -62,7 +62,25 @@ impl Lang {
         if name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts") {
             return Some(Lang::Dts);
         }
-        Lang::parse(name.rsplit_once('.')?.1).ok()
+        match name.rsplit_once('.')?.1 {
+            ext @ ("js" | "jsx" | "mjs" | "cjs" | "ts" | "tsx" | "mts" | "cts") => Lang::parse(ext).ok(),
+            _ => None,
+        }
+    }
+
+    /// The language's canonical name (what `parse` takes and files report).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Js => "js",
+            Lang::Jsx => "jsx",
+            Lang::Mjs => "mjs",
+            Lang::Cjs => "cjs",
+            Lang::Ts => "ts",
+            Lang::Tsx => "tsx",
+            Lang::Mts => "mts",
+            Lang::Cts => "cts",
+            Lang::Dts => "d.ts",
+        }
     }
 
     /// Whether this is one of the TypeScript languages.

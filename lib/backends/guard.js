@@ -10,7 +10,7 @@ const PRIMITIVES = [
   'jsonCheck', 'jsonCheckStr', 'regexCheck', 'bytesFind', 'bytesCompare', 'aggregate',
   'sha256', 'md5', 'aesGcmSeal', 'aesGcmOpen',
   'gzip', 'gunzip', 'deflate', 'inflate', 'brotli', 'unbrotli', 'lz4Compress', 'lz4Decompress',
-  'jsValidate', 'jsOutline', 'jsParse', 'jsOptimize', 'astOptimize', 'astCheck',
+  'jsValidate', 'jsOutline', 'jsParse', 'jsOptimize', 'astOptimize', 'astCheck', 'checkText',
   'hasThreads',
 ];
 

@@ -129,6 +129,9 @@ module.exports = {
   jsOptimize: optimizer('jsOptimize'),
   astOptimize: optimizer('astOptimize'),
   astCheck: optimizer('astCheck'),
+  // The rules load on first use: most programs never check files.
+  checkText: (text, file, kind, sourceType) =>
+    JSON.stringify(require('../check/rules').analyzeText(text, file, kind ?? undefined, sourceType ?? undefined)),
   hasThreads: () => false,
 };
 

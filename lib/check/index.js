@@ -7,56 +7,31 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { version } = require('../../package.json');
-const { langOfPath } = require('../api');
 const { diagnostic, sortDiagnostics } = require('./diagnostic');
 const { collectFiles, pool } = require('./walk');
 const { CheckCache, cacheDir: defaultCacheDir } = require('./cache');
 const { PackageTypes } = require('./source-type');
-const { checkJavaScript } = require('./rules/javascript');
-const { checkJSONText } = require('./rules/json');
-const { checkMarkdown } = require('./rules/markdown');
-const { checkRust } = require('./rules/rust');
-const { checkSecurity } = require('./rules/security');
+const { kindOf } = require('./kind');
 
 /** Bump when a rule changes what it reports: cached results from before are dropped. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 const FILE_CONCURRENCY = 16;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const BINARY_SNIFF = 8000;
 
-// Kinds besides the JS/TS languages (those come from api.langOfPath).
-const BY_EXTENSION = { '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.rs': 'rust' };
-const JS_LANGS = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'd.ts']);
-// JSON files that by convention allow comments (JSONC): no strict JSON check.
-const JSONC_NAME = /^(?:tsconfig|jsconfig)(?:\..*)?\.json$/;
 /**
- * What a file is checked as: a JS/TS language (`js`, `jsx`, `mjs`, `cjs`,
- * `ts`, `tsx`, `mts`, `cts`, `d.ts`), `json`, `markdown`, `rust`, or `text` (security scan only).
- * @param {string} file
- */
-function kindOf(file) {
-  const base = path.basename(file);
-  const kind = langOfPath(base) || BY_EXTENSION[path.extname(base).toLowerCase()] || 'text';
-  return kind === 'json' && JSONC_NAME.test(base) ? 'text' : kind;
-}
-
-/**
- * The content-only findings for `text` checked as `kind`: diagnostics, and
- * the local link targets still to be looked up on disk.
+ * The content-only findings for `text` (the file at `file`) checked as
+ * `kind`: the backend's rules (Rust on native and wasm, lib/check/rules on
+ * js), with the local link targets still to be looked up on disk.
  * @param {object} api
  * @param {string} text
+ * @param {string} file
  * @param {string} kind
- * @returns {{diagnostics: import('./diagnostic').Diagnostic[], links: {target: string, line: number, column: number}[]}}
+ * @param {string} [sourceType]
+ * @returns {import('./rules').Analysis}
  */
-function analyze(api, text, kind, sourceType) {
-  let diagnostics = [];
-  let links = [];
-  if (JS_LANGS.has(kind)) diagnostics = checkJavaScript(api, text, kind, sourceType);
-  else if (kind === 'json') diagnostics = checkJSONText(api, text);
-  else if (kind === 'rust') diagnostics = checkRust(text);
-  else if (kind === 'markdown') ({ diagnostics, links } = checkMarkdown(text));
-  diagnostics.push(...checkSecurity(text));
-  return { diagnostics, links };
+function analyze(api, text, file, kind, sourceType) {
+  return JSON.parse(api._backend.checkText(text, file, kind, sourceType));
 }
 
 const exists = (p) =>
@@ -99,10 +74,7 @@ async function checkFile(api, cache, file, packageTypes = new PackageTypes()) {
   let found = cache.get(key);
   const cached = found !== undefined;
   if (!cached) {
-    let text = bytes.toString('utf8');
-    // Editors do not count a byte-order mark as a column.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    found = analyze(api, text, kind, sourceType);
+    found = analyze(api, bytes.toString('utf8'), file, kind, sourceType);
     cache.set(key, found);
   }
   const diagnostics = found.diagnostics.slice();

@@ -255,6 +255,13 @@ pub fn js_validate(code: String, lang_name: String, source_type: Option<String>)
     run(|| Ok(core::syntax::diagnostics_to_json(&core::syntax::validate_as(&code, l, kind))))
 }
 
+/// What the post-edit rules find in `text` (the file at `path`, checked as
+/// `kind` or as its name says), as the JSON of `core::check::Analysis`.
+#[napi]
+pub fn check_text(text: String, path: String, kind: Option<String>, source_type: Option<String>) -> Result<String> {
+    run(|| core::check::analyze_named(&text, &path, kind.as_deref(), source_type.as_deref()).map(|a| a.to_json()))
+}
+
 /// The outline of `code` as JSON.
 #[napi]
 pub fn js_outline(code: String, lang_name: String) -> Result<String> {

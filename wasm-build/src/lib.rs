@@ -176,6 +176,15 @@ pub fn js_validate(code: &str, lang_name: &str, source_type: Option<String>) -> 
     Ok(core::syntax::diagnostics_to_json(&core::syntax::validate_as(code, l, kind)))
 }
 
+/// What the post-edit rules find in `text` (the file at `path`, checked as
+/// `kind` or as its name says), as the JSON of `core::check::Analysis`.
+#[wasm_bindgen(js_name = checkText)]
+pub fn check_text(text: &str, path: &str, kind: Option<String>, source_type: Option<String>) -> Result<String, JsValue> {
+    core::check::analyze_named(text, path, kind.as_deref(), source_type.as_deref())
+        .map(|a| a.to_json())
+        .map_err(js_err)
+}
+
 /// The outline of `code` as JSON.
 #[wasm_bindgen(js_name = jsOutline)]
 pub fn js_outline(code: &str, lang_name: &str) -> Result<String, JsValue> {

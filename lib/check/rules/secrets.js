@@ -1,9 +1,7 @@
 'use strict';
-// The security scan run on every text file: one PatternSet, compiled once
-// per process, reports per rule how often it matched and where first.
-// Credentials in a known format are errors wherever they appear; code that
-// runs strings, disables TLS checks or builds shell commands from
-// templates is a warning (sometimes deliberate, always worth a look).
+// Hard-coded credentials, scanned in every text file: one PatternSet,
+// compiled once per process, reports per rule how often it matched and
+// where first. Twin of src/check/secrets.rs.
 
 const { diagnostic } = require('../diagnostic');
 const { PatternSet } = require('../../callsites/pattern-set');
@@ -35,15 +33,6 @@ const RULES = [
   ],
   ['secret-jwt', 'warning', 'JSON Web Token literal', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/],
   ['secret-url-credentials', 'warning', 'credentials in a URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/"'`<>]+:[^\s:@/"'`<>$]{3,}@[^\s/"'`<>]+/i],
-  ['eval', 'warning', 'call to eval: runs a string as code', /(?<![\w$])eval\s*\(/],
-  ['new-function', 'warning', 'Function constructor: builds code from a string', /\bnew\s+Function\s*\(/],
-  ['shell-injection', 'warning', 'shell command built from a template literal (command injection risk)', /\bexec(?:Sync)?\s*\(\s*`[^`]*\$\{/],
-  [
-    'tls-verification-disabled',
-    'warning',
-    'TLS certificate verification disabled',
-    /NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[:=]\s*["']?0\b|\brejectUnauthorized\s*:\s*false\b|\bverify\s*=\s*False\b/,
-  ],
 ];
 
 let set;
@@ -54,7 +43,7 @@ const patternSet = () => (set ??= new PatternSet(RULES.map((r) => r[3])));
  * @param {string} text
  * @returns {import('../diagnostic').Diagnostic[]}
  */
-function checkSecurity(text) {
+function checkSecrets(text) {
   const found = [];
   patternSet()
     .scan(text)
@@ -67,4 +56,4 @@ function checkSecurity(text) {
   return found;
 }
 
-module.exports = { checkSecurity, RULES };
+module.exports = { checkSecrets, RULES };

@@ -1,0 +1,54 @@
+'use strict';
+// The js backend's rules: the JavaScript twin of the core's
+// `check::analyze` (src/check/mod.rs), giving the same analysis for the
+// same text, path, kind and source type. Native and wasm run the Rust
+// rules; `__test__/once/rules-parity.test.js` compares the two on corpora.
+
+const { checkJavaScript } = require('./javascript');
+const { checkJSONText, checkJSONC } = require('./json');
+const { checkMarkdown } = require('./markdown');
+const { checkRust } = require('./rust');
+const { checkSecrets } = require('./secrets');
+const { checkRisks } = require('./risks');
+const { checkYAML } = require('./yaml');
+const { checkTOML } = require('./toml');
+const { applySuppressions } = require('./suppress');
+const { sortDiagnostics } = require('../diagnostic');
+const { kindOf, JS_LANGS } = require('../kind');
+
+/**
+ * @typedef {object} Analysis
+ * @property {import('../diagnostic').Diagnostic[]} diagnostics sorted by position, then rule
+ * @property {{target: string, fragment: string | null, line: number, column: number}[]} links local link targets to look up on disk
+ * @property {string[]} anchors anchors this document defines
+ */
+
+/**
+ * Every rule that applies to `text` (the file at `file`, checked as `kind`,
+ * or as its name says): the kind's own family, then the secret and risk
+ * scans, then inline `cfn-accel-ignore` markers.
+ * @param {string} text
+ * @param {string} file
+ * @param {string} [kind]
+ * @param {string} [sourceType]
+ * @returns {Analysis}
+ */
+function analyzeText(text, file, kind = kindOf(file), sourceType) {
+  // Editors do not count a byte-order mark as a column.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const out = { diagnostics: [], links: [], anchors: [] };
+  if (JS_LANGS.has(kind)) out.diagnostics = checkJavaScript(text, kind, sourceType);
+  else if (kind === 'json') out.diagnostics = checkJSONText(text);
+  else if (kind === 'jsonc') out.diagnostics = checkJSONC(text);
+  else if (kind === 'rust') out.diagnostics = checkRust(text);
+  else if (kind === 'yaml') out.diagnostics = checkYAML(text);
+  else if (kind === 'toml') out.diagnostics = checkTOML(text);
+  else if (kind === 'markdown') Object.assign(out, checkMarkdown(text));
+  const ctx = { path: file, kind, sourceType };
+  out.diagnostics.push(...checkSecrets(text, ctx), ...checkRisks(text, ctx));
+  out.diagnostics = applySuppressions(text, out.diagnostics);
+  sortDiagnostics(out.diagnostics);
+  return out;
+}
+
+module.exports = { analyzeText };
