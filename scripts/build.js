@@ -14,12 +14,15 @@ const { root, run, quiet, mtime, copyIfNewer } = require('./shell');
 function buildNative() {
   const t = triple();
   if (!t) throw new Error(`no native target for ${process.platform}-${process.arch}`);
-  run('cargo', ['build', '--release', '-p', 'cfn-accel-napi']);
+  // The addon and the executable in one cargo run: they share one build of the core.
+  run('cargo', ['build', '--release', '-p', 'cfn-accel-napi', '-p', 'cfn-accel-cli']);
   const lib = { linux: 'libcfn_accel_napi.so', darwin: 'libcfn_accel_napi.dylib', win32: 'cfn_accel_napi.dll' }[process.platform];
   const from = path.join(root, 'target', 'release', lib);
   const to = path.join(root, 'npm', t, `cfn-accel.${t}.node`);
   copyIfNewer(from, to);
-  console.log(`native: ${path.relative(root, to)}`);
+  const exe = process.platform === 'win32' ? 'cfn-accel.exe' : 'cfn-accel';
+  copyIfNewer(path.join(root, 'target', 'release', exe), path.join(root, 'npm', t, exe));
+  console.log(`native: ${path.relative(root, to)}, npm/${t}/${exe}`);
 }
 
 /** The wasm-bindgen version Cargo.lock pins (the CLI must match it exactly). */

@@ -109,8 +109,18 @@ function packAll(mainMeta) {
     // Never ship a binary that would crash the loader's dlopen.
     const problem = elfProblem(file, p.meta.cpu[0]);
     if (problem) throw new Error(`${path.relative(root, file)}: ${problem}`);
-    const dir = stage(p.triple, p.dir, [binary, ...(fs.existsSync(path.join(p.dir, 'README.md')) ? ['README.md'] : [])]);
-    writeJson(path.join(dir, 'package.json'), { ...p.meta, version });
+    // The native executable ships where it was built; without it the
+    // package has no bin (npm would fail linking a missing file).
+    const exeName = Object.values(p.meta.bin || {})[0];
+    const exe = exeName && fs.existsSync(path.join(p.dir, exeName)) ? exeName : null;
+    const meta = { ...p.meta, version };
+    if (!exe) {
+      delete meta.bin;
+      meta.files = meta.files.filter((f) => f !== exeName);
+    }
+    const extra = [exe, fs.existsSync(path.join(p.dir, 'README.md')) ? 'README.md' : null].filter(Boolean);
+    const dir = stage(p.triple, p.dir, [binary, ...extra]);
+    writeJson(path.join(dir, 'package.json'), meta);
     made.push(pack(dir));
   }
   for (const m of made) {
