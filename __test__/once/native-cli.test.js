@@ -92,3 +92,29 @@ test('hook: the same exit codes and messages as the Node CLI', () => {
   }
   assert.equal(runExe(['hook'], { cwd: dir, input: payloads[0] }).status, 2);
 });
+
+test('.cfn-accel.json: ignore, rule settings and overrides, the same in both CLIs', () => {
+  const dir = project({
+    '.cfn-accel.json': JSON.stringify({
+      ignore: ['generated/'],
+      rules: { 'rust-unwrap': 'off', 'rust-panic': 'error' },
+      overrides: [{ files: ['tests/**'], rules: { syntax: 'warning' } }],
+    }),
+    'generated/broken.js': 'let a = ;',
+    'src/lib.rs': 'fn a() { x.unwrap(); panic!("no"); }\n',
+    'tests/broken.js': 'let b = ;',
+    'sub/.cfn-accel.json': '{"rules": {"syntax": "sometimes"}}',
+    'sub/broken.js': 'let c = ;',
+  });
+  const a = runExe(['check', '--json', '--no-cache', '.'], { cwd: dir });
+  const b = runNode(['check', '--json', '--no-cache', '.'], { cwd: dir });
+  assert.equal(a.stdout, b.stdout);
+  const report = JSON.parse(a.stdout);
+  const by = Object.fromEntries(report.files.map((f) => [f.path, f.diagnostics.map((d) => `${d.severity} ${d.rule}`)]));
+  assert.equal(by['generated/broken.js'], undefined, 'ignored');
+  assert.deepEqual(by['src/lib.rs'], ['error rust-panic']);
+  assert.deepEqual(by['tests/broken.js'], ['warning syntax']);
+  // A project file that cannot be used applies nothing, and says so.
+  assert.deepEqual(by['sub/broken.js'], ['warning config', 'error syntax']);
+  assert.equal(a.status, 1);
+});

@@ -3,6 +3,7 @@
 
 use crate::args;
 use crate::cache::{cache_dir, Cache};
+use crate::config::Configs;
 use crate::paths;
 use crate::report::{self, FileResult, Summary};
 use crate::source_type::{self, PackageTypes};
@@ -12,7 +13,7 @@ use cfn_accel_core::check::{self, FileContext};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The `--help` text (shared with the Node CLI).
 pub const USAGE: &str = include_str!("../../lib/cli/help/check.txt");
@@ -43,7 +44,7 @@ fn read_capped(file: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
     Ok(Ok(bytes))
 }
 
-fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes) -> Outcome {
+fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, configs: &Configs) -> Outcome {
     let path_text = file.to_string_lossy();
     let kind = check::kind_of(&path_text);
     let result = |kind: &'static str, cached: bool, diagnostics: Vec<Value>| FileResult {
@@ -88,6 +89,9 @@ fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes) -> O
             diagnostics.push(diag("error", "md-broken-link", format!("link target '{target}' does not exist"), line, column));
         }
     }
+    if let Some(config) = configs.for_file(file) {
+        config.apply(file, &mut diagnostics);
+    }
     sort(&mut diagnostics);
     let (store, used) = if cached { (None, Some(key)) } else { (Some((key, analysis)), None) };
     Outcome { result: result(kind.as_str(), cached, diagnostics), store, used }
@@ -106,7 +110,11 @@ pub fn check_paths(args: &[String], cwd: &Path, use_cache: bool) -> (Vec<FileRes
     let stamp = format!("{}+rules.{}+native", crate::version(), check::RULES_VERSION);
     let mut cache = Cache::open(use_cache, &cache_dir(cwd), stamp);
     let types = PackageTypes::default();
-    let outcomes: Vec<Outcome> = collected.files.par_iter().map(|f| check_file(f, cwd, &cache, &types)).collect();
+    let configs = Configs::default();
+    // Files a project file ignores are not checked, named or walked.
+    let files: Vec<&PathBuf> =
+        collected.files.iter().filter(|f| !configs.for_file(f).is_some_and(|c| c.ignores(f))).collect();
+    let outcomes: Vec<Outcome> = files.par_iter().map(|f| check_file(f, cwd, &cache, &types, &configs)).collect();
     let mut results: Vec<FileResult> = collected
         .missing
         .iter()
@@ -129,7 +137,7 @@ pub fn check_paths(args: &[String], cwd: &Path, use_cache: bool) -> (Vec<FileRes
     }
     cache.save();
     results.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
-    let summary = Summary::of(&results, collected.files.len());
+    let summary = Summary::of(&results, files.len());
     (results, summary)
 }
 

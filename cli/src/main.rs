@@ -8,6 +8,7 @@
 mod args;
 mod cache;
 mod check;
+mod config;
 mod hook;
 mod info;
 mod paths;

@@ -12,6 +12,7 @@ const { collectFiles, pool } = require('./walk');
 const { CheckCache, cacheDir: defaultCacheDir } = require('./cache');
 const { PackageTypes } = require('./source-type');
 const { kindOf } = require('./kind');
+const { Configs } = require('./config');
 
 /** Bump when a rule changes what it reports: cached results from before are dropped. */
 const RULES_VERSION = 3;
@@ -49,7 +50,7 @@ const exists = (p) =>
  */
 
 /** Checks one file. @returns {Promise<FileResult>} */
-async function checkFile(api, cache, file, packageTypes = new PackageTypes()) {
+async function checkFile(api, cache, file, packageTypes = new PackageTypes(), configs = new Configs()) {
   const kind = kindOf(file);
   const fail = (severity, rule, message) => ({ path: file, kind, cached: false, diagnostics: [diagnostic(severity, rule, message)] });
   let bytes;
@@ -84,7 +85,8 @@ async function checkFile(api, cache, file, packageTypes = new PackageTypes()) {
       diagnostics.push(diagnostic('error', 'md-broken-link', `link target '${link.target}' does not exist`, link.line, link.column));
     }
   }
-  return { path: file, kind, cached, diagnostics: sortDiagnostics(diagnostics) };
+  const config = configs.forFile(file);
+  return { path: file, kind, cached, diagnostics: sortDiagnostics(config ? config.apply(file, diagnostics) : diagnostics) };
 }
 
 /**
@@ -111,13 +113,19 @@ async function checkPaths(api, paths, { cwd = process.cwd(), cache = true, cache
     diagnostics: [diagnostic('error', 'io', m.message)],
   }));
   const packageTypes = new PackageTypes();
-  await pool(files.slice(), FILE_CONCURRENCY, async (file) => {
-    results.push(await checkFile(api, store, file, packageTypes));
+  const configs = new Configs();
+  // Files a project file ignores are not checked, named or walked.
+  const checked = files.filter((f) => {
+    const config = configs.forFile(f);
+    return !(config && config.ignores(f));
+  });
+  await pool(checked.slice(), FILE_CONCURRENCY, async (file) => {
+    results.push(await checkFile(api, store, file, packageTypes, configs));
   });
   await store.save();
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const summary = { files: files.length, cached: 0, errors: 0, warnings: 0 };
+  const summary = { files: checked.length, cached: 0, errors: 0, warnings: 0 };
   for (const r of results) {
     if (r.cached) summary.cached++;
     for (const d of r.diagnostics) summary[d.severity === 'error' ? 'errors' : 'warnings']++;
