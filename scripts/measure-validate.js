@@ -84,15 +84,20 @@ for (const [label, fn] of runners) {
 
 // Per 1000 lines on native: rxjs's largest source file (691 lines; rxjs has
 // none of 1000), and its largest sources joined into one ~1300-line file.
+// Joined as they are, their imports would clash (one name imported twice is
+// an error); each file's imports are dropped and the rest wrapped in a
+// namespace of its own, which keeps its exports and declarations apart.
+const IMPORT = /^import\s[^;]*?from\s*['"][^'"]+['"];?[ \t]*$|^import\s*['"][^'"]+['"];?[ \t]*$/gm;
+const asNamespace = (code, i) => `namespace File${i} {\n${code.replace(IMPORT, '')}\n}\n`;
 const perKLinesOf = (code) => {
   const ms = bestOf((f) => apis.native.astParser.validate(f.code, { lang: 'ts' }).valid, [{ name: 'one.ts', code }], Math.max(RUNS * 20, 100));
   return (ms * 1000) / code.split('\n').length;
 };
 const big = [...files].sort((a, b) => b.code.split('\n').length - a.code.split('\n').length);
 let joined = '';
-for (const f of big) {
+for (const [i, f] of big.entries()) {
   if (joined.split('\n').length >= 1000) break;
-  joined += f.code + '\n';
+  joined += asNamespace(f.code, i);
 }
 const joinedLines = joined.split('\n').length;
 const largest = big[0];

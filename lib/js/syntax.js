@@ -9,6 +9,7 @@ const { cfnError } = require('../errors');
 const { optionalDependency } = require('./optional');
 const depth = require('./depth');
 const verdict = require('./verdict');
+const { tsRedeclarations } = require('./ts-redeclare');
 
 const parser = optionalDependency('@babel/parser', 'parses JavaScript/TypeScript');
 
@@ -165,6 +166,28 @@ function located(e, code) {
   return { pos, message, ...lineCol(code, pos) };
 }
 
+/**
+ * TypeScript resolves `export { X }` in the scopes around a module block and
+ * in the global scope, and an unknown name is a type error (TS2304) that
+ * oxc leaves to the checker; Babel refuses it, also where `X` is declared
+ * globally (`declare module "stream" { export { promises } }` in @types/node).
+ * So on TypeScript that one Babel error is dropped, the others kept.
+ */
+function withoutUndefinedExports(p, code, lang, kind) {
+  let ast;
+  try {
+    ast = p.parse(code, { ...babelOptions(lang, kind), errorRecovery: true });
+  } catch (e) {
+    if (e instanceof RangeError) return { deep: { message: 'Nesting too deep for the js backend', ...lineCol(code, 0) } };
+    const err = located(e, code);
+    return { error: { message: err.message, line: err.line, column: err.column } };
+  }
+  const rest = ast.errors.filter((e) => e.reasonCode !== 'ModuleExportUndefined');
+  if (rest.length === 0) return { ast };
+  const err = located(rest[0], code);
+  return { error: { message: err.message, line: err.line, column: err.column } };
+}
+
 /** Parses, returning `{ast}` or `{error: {message, line, column}}`. */
 function parseOrError(code, lang, kind) {
   const deep = tooDeep(code, lang);
@@ -175,6 +198,7 @@ function parseOrError(code, lang, kind) {
     return { ast: p.parse(code, babelOptions(lang, kind)) };
   } catch (e) {
     if (e instanceof RangeError) return tooDeepForBabel;
+    if (isTs(lang) && e.reasonCode === 'ModuleExportUndefined') return withoutUndefinedExports(p, code, lang, kind);
     let err = located(e, code);
     const m = isTs(lang) && maskSpeculative(code, lang);
     if (m && m.zones.some(([a, b]) => a <= err.pos && err.pos <= b)) {
@@ -211,7 +235,10 @@ function jsValidate(code, langName, sourceType) {
   }
   const r = parseOrError(code, lang, kind === 'unambiguous' ? 'unambiguous' : kind);
   if (r.deep) return JSON.stringify([r.deep]);
-  return JSON.stringify(r.error ? [r.error] : []);
+  if (r.error) return JSON.stringify([r.error]);
+  // What tsc's checker reports and Babel leaves to it.
+  const found = tsRedeclarations(r.ast, lang === 'dts');
+  return JSON.stringify(found.map(({ pos, message }) => ({ message, ...lineCol(code, pos) })));
 }
 
 function syntaxFailure(r) {

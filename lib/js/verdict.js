@@ -110,4 +110,4 @@ function javascriptErrors(code, lang, kind) {
   return found.map(({ message, line, column }) => ({ message, line, column }));
 }
 
-module.exports = { javascriptErrors, defaultKind, SOURCE_KINDS };
+module.exports = { javascriptErrors, defaultKind, SOURCE_KINDS, patternNames };

@@ -156,17 +156,16 @@ fn errors_as(src: &str, lang: Lang, kind: SourceKind) -> Vec<(usize, Diagnostic)
         };
         let parsed = Parser::new(alloc, src, source_type(lang, kind)).with_options(options).parse();
         let mut found: Vec<&OxcDiagnostic> = parsed.diagnostics.errors().collect();
-        // A false error stops an agent for nothing: where oxc refuses a
-        // declaration file that swc's parser reads without error, it passes.
-        if !found.is_empty() && lang == Lang::Dts && super::swc_parses_clean(src, lang) {
-            return Vec::new();
-        }
         let semantic;
         if found.is_empty() && !parsed.panicked {
             semantic = SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
             found.extend(semantic.diagnostics.errors());
         }
         let mut out = located(src, &found);
+        if out.is_empty() && !parsed.panicked && lang.is_typescript() {
+            // What tsc's checker reports and oxc leaves to it.
+            out = located_findings(src, super::ts_redeclare::check(&parsed.program, lang == Lang::Dts));
+        }
         if parsed.panicked && out.is_empty() {
             out.push((0, Diagnostic { message: "Unexpected end of input".into(), line: 1, column: 1 }));
         }
@@ -205,6 +204,23 @@ fn located(src: &str, found: &[&OxcDiagnostic]) -> Vec<(usize, Diagnostic)> {
     out.sort_by_key(|(at, _)| *at);
     out.dedup_by(|a, b| a.1 == b.1);
     out
+}
+
+fn located_findings(src: &str, mut found: Vec<(u32, String)>) -> Vec<(usize, Diagnostic)> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found.sort();
+    found.dedup();
+    let index = LineIndex::new(src.as_bytes());
+    found
+        .into_iter()
+        .map(|(at, message)| {
+            let at = (at as usize).min(src.len());
+            let (line, column) = index.line_col(at);
+            (at, Diagnostic { message, line, column })
+        })
+        .collect()
 }
 
 /// `let`/`const`/`using`/`class` at the top level of a CommonJS module that
@@ -306,5 +322,28 @@ mod tests {
         assert!(!ok("let a = 1; let a = 2;", Lang::Ts, SourceKind::Unambiguous));
         assert!(!ok("class A {} class A {}", Lang::Ts, SourceKind::Unambiguous));
         assert!(ok("export declare const x: number;\nexport function f(): void;", Lang::Dts, SourceKind::Unambiguous));
+    }
+
+    #[test]
+    fn typescript_checker_redeclarations() {
+        for bad in [
+            "function f() {}\nfunction f() {}",
+            "class M {}\nfunction M() {}",
+            "export const x = 1;\nexport { x };",
+            "export default 1;\nexport default 2;",
+            "const o = { a: 1, 'a': 2 };",
+            "const o = { 1: 1, 1.0: 2 };",
+        ] {
+            assert!(!ok(bad, Lang::Ts, SourceKind::Unambiguous), "{bad}");
+        }
+        for good in [
+            "function f(): void;\nfunction f() {}",
+            "declare class M {}\nfunction M() {}",
+            "export function f() {}\nexport namespace f { export const a = 1; }",
+            "export default interface I {}\nexport default interface J {}",
+            "const o = { get a() { return 1; }, set a(v) {}, ['1.0']: 1, 1: 2 };",
+        ] {
+            assert!(ok(good, Lang::Ts, SourceKind::Unambiguous), "{good}");
+        }
     }
 }
