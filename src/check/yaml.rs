@@ -47,8 +47,45 @@ fn byte_offset(text: &str, chars: usize) -> usize {
     text.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(text.len())
 }
 
+/// How many flow closers at their parent's indentation are re-tried.
+const MAX_RETRIES: usize = 16;
+
 /// Reports YAML syntax errors and duplicate keys of `text` into `out`.
+///
+/// saphyr-parser refuses a flow collection closed at its key's indentation
+/// (`key: [` ... `]` with the `]` under the `k`), which the `yaml` package,
+/// CircleCI and most loaders read: such a line is re-parsed indented by one
+/// more space (its findings' columns shift by one on that line only).
 pub fn check(text: &str, out: &mut Analysis) {
+    let mut src = std::borrow::Cow::Borrowed(text);
+    for _ in 0..MAX_RETRIES {
+        let mut found = Analysis::default();
+        match check_once(&src, &mut found) {
+            Some(at) if closes_flow(&src, at) => {
+                let lines = LineIndex::new(&src);
+                let (line, _) = lines.position(at);
+                let start = lines.offset(line, 1);
+                src = format!("{} {}", &src[..start], &src[start..]).into();
+            }
+            _ => {
+                out.diagnostics.extend(found.diagnostics);
+                return;
+            }
+        }
+    }
+    check_once(&src, out);
+}
+
+/// Whether the line of byte offset `at` starts with a flow closer.
+fn closes_flow(text: &str, at: usize) -> bool {
+    let lines = LineIndex::new(text);
+    let (line, _) = lines.position(at);
+    let start = lines.offset(line, 1);
+    matches!(text[start..].trim_start_matches([' ', '\t']).as_bytes().first(), Some(b']' | b'}'))
+}
+
+/// One pass: findings into `out`, and the byte offset of the syntax error.
+fn check_once(text: &str, out: &mut Analysis) -> Option<usize> {
     let lines = LineIndex::new(text);
     let at = |chars: usize| lines.position(byte_offset(text, chars));
     let mut stack: Vec<Open> = Vec::new();
@@ -70,7 +107,7 @@ pub fn check(text: &str, out: &mut Analysis) {
             Err(e) => {
                 let (line, column) = at(e.marker().index());
                 out.push(Severity::Error, "yaml-syntax", SYNTAX, line, column);
-                return;
+                return Some(byte_offset(text, e.marker().index()));
             }
         };
         match event {
@@ -101,6 +138,7 @@ pub fn check(text: &str, out: &mut Analysis) {
             _ => {}
         }
     }
+    None
 }
 
 #[cfg(test)]
@@ -119,5 +157,6 @@ mod tests {
         assert_eq!(rules("a: 1\n\"1\": x\n1: y\n"), vec![]);
         assert_eq!(rules("a: &x [1]\nb: *x\n---\na: 2\n"), vec![]);
         assert_eq!(rules("a: [1, 2\n").first().map(|r| r.0), Some("yaml-syntax"));
+        assert_eq!(rules("a:\n  b: [\n    1\n  ]\n  c: 2\n"), vec![]);
     }
 }
