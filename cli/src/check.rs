@@ -4,6 +4,7 @@
 use crate::args;
 use crate::cache::{cache_dir, Cache};
 use crate::config::Configs;
+use crate::links::{self, Anchors};
 use crate::paths;
 use crate::report::{self, FileResult, Summary};
 use crate::source_type::{self, PackageTypes};
@@ -44,7 +45,7 @@ fn read_capped(file: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
     Ok(Ok(bytes))
 }
 
-fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, configs: &Configs) -> Outcome {
+fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, configs: &Configs, anchors: &Anchors) -> Outcome {
     let path_text = file.to_string_lossy();
     let kind = check::kind_of(&path_text);
     let result = |kind: &'static str, cached: bool, diagnostics: Vec<Value>| FileResult {
@@ -81,14 +82,7 @@ fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, conf
         }
     };
     let mut diagnostics: Vec<Value> = analysis["diagnostics"].as_array().cloned().unwrap_or_default();
-    let dir = file.parent().unwrap_or(Path::new("/"));
-    for link in analysis["links"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
-        let target = link["target"].as_str().unwrap_or("");
-        if !target.is_empty() && !paths::resolve(dir, target).exists() {
-            let (line, column) = (link["line"].as_u64().unwrap_or(0) as u32, link["column"].as_u64().unwrap_or(0) as u32);
-            diagnostics.push(diag("error", "md-broken-link", format!("link target '{target}' does not exist"), line, column));
-        }
-    }
+    diagnostics.extend(links::check(file, &analysis, anchors));
     if let Some(config) = configs.for_file(file) {
         config.apply(file, &mut diagnostics);
     }
@@ -111,10 +105,11 @@ pub fn check_paths(args: &[String], cwd: &Path, use_cache: bool) -> (Vec<FileRes
     let mut cache = Cache::open(use_cache, &cache_dir(cwd), stamp);
     let types = PackageTypes::default();
     let configs = Configs::default();
+    let anchors = Anchors::default();
     // Files a project file ignores are not checked, named or walked.
     let files: Vec<&PathBuf> =
         collected.files.iter().filter(|f| !configs.for_file(f).is_some_and(|c| c.ignores(f))).collect();
-    let outcomes: Vec<Outcome> = files.par_iter().map(|f| check_file(f, cwd, &cache, &types, &configs)).collect();
+    let outcomes: Vec<Outcome> = files.par_iter().map(|f| check_file(f, cwd, &cache, &types, &configs, &anchors)).collect();
     let mut results: Vec<FileResult> = collected
         .missing
         .iter()

@@ -11,6 +11,7 @@ mod check;
 mod config;
 mod hook;
 mod info;
+mod links;
 mod paths;
 mod report;
 mod source_type;

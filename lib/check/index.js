@@ -5,7 +5,6 @@
 // (whether Markdown's local link targets exist).
 
 const fs = require('node:fs');
-const path = require('node:path');
 const { version } = require('../../package.json');
 const { diagnostic, sortDiagnostics } = require('./diagnostic');
 const { collectFiles, pool } = require('./walk');
@@ -13,9 +12,10 @@ const { CheckCache, cacheDir: defaultCacheDir } = require('./cache');
 const { PackageTypes } = require('./source-type');
 const { kindOf } = require('./kind');
 const { Configs } = require('./config');
+const { checkLinks, anchorReader } = require('./links');
 
 /** Bump when a rule changes what it reports: cached results from before are dropped. */
-const RULES_VERSION = 3;
+const RULES_VERSION = 4;
 const FILE_CONCURRENCY = 16;
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const BINARY_SNIFF = 8000;
@@ -35,12 +35,6 @@ function analyze(api, text, file, kind, sourceType) {
   return JSON.parse(api._backend.checkText(text, file, kind, sourceType));
 }
 
-const exists = (p) =>
-  fs.promises.access(p).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * @typedef {object} FileResult
  * @property {string} path absolute
@@ -50,7 +44,14 @@ const exists = (p) =>
  */
 
 /** Checks one file. @returns {Promise<FileResult>} */
-async function checkFile(api, cache, file, packageTypes = new PackageTypes(), configs = new Configs()) {
+async function checkFile(
+  api,
+  cache,
+  file,
+  packageTypes = new PackageTypes(),
+  anchorsOf = anchorReader((t, f) => analyze(api, t, f, 'markdown')),
+  configs = new Configs(),
+) {
   const kind = kindOf(file);
   const fail = (severity, rule, message) => ({ path: file, kind, cached: false, diagnostics: [diagnostic(severity, rule, message)] });
   let bytes;
@@ -78,13 +79,7 @@ async function checkFile(api, cache, file, packageTypes = new PackageTypes(), co
     found = analyze(api, bytes.toString('utf8'), file, kind, sourceType);
     cache.set(key, found);
   }
-  const diagnostics = found.diagnostics.slice();
-  const dir = path.dirname(file);
-  for (const link of found.links) {
-    if (!(await exists(path.resolve(dir, link.target)))) {
-      diagnostics.push(diagnostic('error', 'md-broken-link', `link target '${link.target}' does not exist`, link.line, link.column));
-    }
-  }
+  const diagnostics = found.diagnostics.concat(await checkLinks(file, found, anchorsOf));
   const config = configs.forFile(file);
   return { path: file, kind, cached, diagnostics: sortDiagnostics(config ? config.apply(file, diagnostics) : diagnostics) };
 }
@@ -119,8 +114,9 @@ async function checkPaths(api, paths, { cwd = process.cwd(), cache = true, cache
     const config = configs.forFile(f);
     return !(config && config.ignores(f));
   });
+  const anchorsOf = anchorReader((text, file) => analyze(api, text, file, 'markdown'));
   await pool(checked.slice(), FILE_CONCURRENCY, async (file) => {
-    results.push(await checkFile(api, store, file, packageTypes, configs));
+    results.push(await checkFile(api, store, file, packageTypes, anchorsOf, configs));
   });
   await store.save();
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,9 +1,18 @@
 'use strict';
-// JSON files: strict JSON with the position of the first error (V8's
-// wording). Twin of src/check/json.rs.
+// JSON files. Twin of src/check/json.rs.
+//
+//   json-syntax   error  strict JSON (what JSON.parse accepts): the first place the text stops being JSON (V8's wording)
+//   jsonc-syntax  error  JSONC (tsconfig.json and kin): the same, with // and /* */ comments and trailing commas allowed
+//
+// JSONC is checked by blanking comments and trailing commas (same length,
+// line breaks kept, so positions stay true) and running the strict checker:
+// one grammar and one wording on every backend. Lets pass: duplicate keys
+// (JSON and JSONC allow them; the last one wins), an empty file (TypeScript
+// reads it as `{}`).
 
 const { diagnostic } = require('../diagnostic');
 const { checkJSON } = require('../../js/json');
+const { lineStarts, position } = require('../../lines');
 
 /**
  * @param {string} text
@@ -14,7 +23,70 @@ function checkJSONText(text) {
   return error ? [diagnostic('error', 'json-syntax', error.message, error.line, error.column)] : [];
 }
 
-/** JSON with comments and trailing commas: not checked yet beyond the scans. */
-const checkJSONC = () => [];
+const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-module.exports = { checkJSONText, checkJSONC };
+/**
+ * `text` with comments and trailing commas replaced by spaces (line breaks
+ * kept), or `{unterminated}` the offset of a block comment never closed.
+ * @param {string} text
+ * @returns {{text: string} | {unterminated: number}}
+ */
+function blankJSONC(text) {
+  const out = text.split('');
+  const blank = (from, to) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+  };
+  let lastComma = -1; // a comma with only blanks after it so far
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      lastComma = -1;
+      i++;
+      while (i < n && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      let j = i;
+      while (j < n && text[j] !== '\n' && text[j] !== '\r') j++;
+      blank(i, j);
+      i = j;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return { unterminated: i };
+      blank(i, end + 2);
+      i = end + 2;
+    } else {
+      if (c === ',') lastComma = i;
+      else if ((c === '}' || c === ']') && lastComma >= 0) {
+        out[lastComma] = ' ';
+        lastComma = -1;
+      } else if (!isSpace(c)) lastComma = -1;
+      i++;
+    }
+  }
+  return { text: out.join('') };
+}
+
+/**
+ * @param {string} text
+ * @returns {import('../diagnostic').Diagnostic[]}
+ */
+function checkJSONC(text) {
+  const blanked = blankJSONC(text);
+  if ('unterminated' in blanked) {
+    const { line, column } = position(lineStarts(text), blanked.unterminated);
+    return [diagnostic('error', 'jsonc-syntax', 'Unterminated comment in JSONC', line, column)];
+  }
+  if (blanked.text.trim() === '') return [];
+  const error = checkJSON(blanked.text);
+  return error ? [diagnostic('error', 'jsonc-syntax', error.message, error.line, error.column)] : [];
+}
+
+/** The family's rules for `check --help`: [id, severity, summary]. */
+const RULES = [
+  ['json-syntax', 'error', 'strict JSON: the first place the text stops being JSON'],
+  ['jsonc-syntax', 'error', 'JSONC (tsconfig.json, .vscode/*.json, *.jsonc): the same, comments and trailing commas allowed'],
+];
+
+module.exports = { checkJSONText, checkJSONC, blankJSONC, RULES };
