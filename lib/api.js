@@ -16,7 +16,6 @@ const { cfnError, typeError, rangeError, normalize } = require('./errors');
 const { adaptive } = require('./dispatch');
 const { triple, isMusl } = require('./platform');
 const { version } = require('../package.json');
-const { idFactory } = require('./ids');
 
 const AGG_FIELDS = ['count', 'dropped', 'sum', 'min', 'max', 'mean', 'stddev', 'p50', 'p90', 'p95', 'p99'];
 
@@ -135,7 +134,9 @@ function encodeDigest(buf, opts, name) {
 function createApi({ backend, forced, loadErrors }) {
   // Forced backends run everything themselves, so tests exercise them fully.
   const b = forced || backend.name === 'js' ? backend : adaptive(backend, jsBackend);
-  const newId = idFactory(() => nodeCrypto().randomBytes(4).toString('hex'));
+  // Made on the first envelope: requiring the package stays cheap.
+  let newId;
+  const makeId = (now) => (newId || (newId = require('./ids').idFactory(() => nodeCrypto().randomBytes(4).toString('hex'))))(now);
 
   const maxOut = (opts, name) =>
     args.integer(args.options(opts, `${name} options`).maxOutputLength, `${name} options.maxOutputLength`, 0, Number.MAX_SAFE_INTEGER, -1);
@@ -304,7 +305,7 @@ function createApi({ backend, forced, loadErrors }) {
       if (typeof sender !== 'string' || sender.length === 0) throw typeError('sender', 'a non-empty string', sender);
       const meta = args.options(metadata, 'metadata');
       const timestamp = Date.now();
-      return { id: newId(timestamp), sender, timestamp, message, metadata: meta };
+      return { id: makeId(timestamp), sender, timestamp, message, metadata: meta };
     },
   };
 
