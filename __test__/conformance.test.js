@@ -130,6 +130,25 @@ test('stringOps.xxh3 matches @node-rs/xxhash xxh3.xxh64', () => {
   }
 });
 
+test('string hashes around the 1 Mi-unit crossing limit, long then short (a reused buffer), lone surrogates', () => {
+  const limit = 1 << 20;
+  const tails = ['\u00e9', '\ud800', '\u{1f600}', '\udc00z'];
+  const inputs = [];
+  for (const n of [limit - 2, limit, limit + 1]) for (const t of tails) inputs.push('q'.repeat(n - t.length) + t);
+  // A long string leaves its bytes in the buffer; the short ones after it must not see them.
+  inputs.push('\u00e9'.repeat(limit), 'ab', '', '\ud83d', 'x');
+  for (const s of inputs) {
+    const utf8 = Buffer.from(s);
+    assert.equal(stringOps.xxh64(s, 7n), ref.xxh64(utf8, 7n), `xxh64, length ${s.length}`);
+    assert.equal(stringOps.xxh3(s), ref.xxh3.xxh64(utf8), `xxh3, length ${s.length}`);
+    count('xxh64');
+    count('xxh3');
+  }
+  assert.equal(stringOps.fastHash('\u00e9'.repeat(limit)), gen.fnvFast(Buffer.from('\u00e9'.repeat(limit))));
+  assert.equal(stringOps.fastHash('\ud800'), fnv1a(Buffer.from('\ufffd')));
+  count('fastHash', 2);
+});
+
 /** Code point order from the definition: arrays of code points. */
 function refCompare(a, b) {
   const x = [...a].map((c) => c.codePointAt(0));
@@ -358,6 +377,22 @@ test('validation.validateJSON/checkJSON accept what JSON.parse accepts; position
     }
   }
   assert.ok(withPos > 100, `only ${withPos} texts had a V8 position`);
+});
+
+test('validation.checkJSON on strings around the 1 Mi-unit crossing limit: positions as V8 reports them', () => {
+  const limit = 1 << 20;
+  for (const n of [limit - 1, limit, limit + 1]) {
+    for (const [head, tail] of [['["\u00e9', '"]'], ['["\u{1f600}\n', '",]'], ['["', '"] x'], ['{"k":"\ud800', '"}']]) {
+      const text = head + 'w'.repeat(n - head.length - tail.length) + tail;
+      const v8 = v8Error(text);
+      const r = validation.checkJSON(text);
+      assert.equal(r.valid, v8 === null, `length ${text.length}`);
+      if (v8 && v8.pos !== undefined) {
+        assert.deepEqual({ offset: r.error.offset, line: r.error.line, column: r.error.column }, { offset: v8.pos, ...lineCol(text, v8.pos) });
+      }
+      count('checkJSON');
+    }
+  }
 });
 
 test('validation.checkJSON on bytes: UTF-8 checked, positions in bytes', () => {

@@ -223,7 +223,6 @@ fn le32(data: &[u8], at: usize, what: &str) -> Result<u32> {
 pub fn lz4_decompress(data: &[u8], max: usize) -> Result<Vec<u8>> {
     need_input(data, "lz4")?;
     let mut out = Vec::new();
-    let mut scratch = Vec::new();
     let mut ip = 0;
     while ip < data.len() {
         let magic = le32(data, ip, "frame magic number")?;
@@ -234,7 +233,7 @@ pub fn lz4_decompress(data: &[u8], max: usize) -> Result<Vec<u8>> {
             }
             ip += 8 + size;
         } else if magic == LZ4_MAGIC {
-            ip = lz4_frame(data, ip + 4, max, &mut out, &mut scratch)?;
+            ip = lz4_frame(data, ip + 4, max, &mut out)?;
         } else {
             return Err(lz4_corrupt(&format!("bad magic number 0x{magic:08x}")));
         }
@@ -249,7 +248,6 @@ fn lz4_frame(
     mut ip: usize,
     max: usize,
     out: &mut Vec<u8>,
-    scratch: &mut Vec<u8>,
 ) -> Result<usize> {
     let (flg, bd) = match data.get(ip..ip + 2) {
         Some(&[f, b]) => (f, b),
@@ -316,6 +314,7 @@ fn lz4_frame(
         out.reserve((n as usize).min(plausible));
     }
     ip += desc_len + 1;
+    let mut hasher = content_checksum.then(|| xxhash_rust::xxh32::Xxh32::new(0));
     loop {
         let word = le32(data, ip, "block header")?;
         ip += 4;
@@ -344,29 +343,44 @@ fn lz4_frame(
                 return Err(lz4_limit(max));
             }
             out.extend_from_slice(block);
+            if let Some(h) = hasher.as_mut() {
+                h.update(block);
+            }
             continue;
         }
         // A block of `size` bytes decodes to at most ~255x that, so the
-        // scratch buffer is no bigger than the block could fill.
+        // output grows by no more than the block could fill. Blocks decode
+        // in place at the end of `out`, the earlier output (the last 64 KiB
+        // of this frame) as their dictionary: no scratch buffer, no copy.
         let room = block_max.min(size.saturating_mul(255).saturating_add(64));
-        if scratch.len() < room {
-            scratch.resize(room, 0);
-        }
+        let len = out.len();
+        out.resize(len + room, 0);
+        let (done, tail) = out.split_at_mut(len);
         let dict = if independent {
             &[][..]
         } else {
-            &out[start.max(out.len().saturating_sub(LZ4_WINDOW))..]
+            &done[start.max(len.saturating_sub(LZ4_WINDOW))..]
         };
-        let n = lz4_flex::block::decompress_into_with_dict(block, &mut scratch[..room], dict)
-            .map_err(|e| lz4_corrupt(&format!("bad block: {e}")))?;
-        if n > max - out.len() {
+        let decoded = lz4_flex::block::decompress_into_with_dict(block, tail, dict);
+        let n = match decoded {
+            Ok(n) => n,
+            Err(e) => {
+                out.truncate(len);
+                return Err(lz4_corrupt(&format!("bad block: {e}")));
+            }
+        };
+        out.truncate(len + n);
+        if n > max - len {
             return Err(lz4_limit(max));
         }
-        out.extend_from_slice(&scratch[..n]);
+        // Hashed while the block is still in cache: one pass over the output.
+        if let Some(h) = hasher.as_mut() {
+            h.update(&out[len..]);
+        }
     }
-    if content_checksum {
+    if let Some(h) = hasher {
         let sum = le32(data, ip, "content checksum")?;
-        if xxhash_rust::xxh32::xxh32(&out[start..], 0) != sum {
+        if h.digest() != sum {
             return Err(lz4_corrupt("content checksum mismatch"));
         }
         ip += 4;

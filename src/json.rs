@@ -363,7 +363,26 @@ fn token_message(s: &[u8], pos: usize) -> String {
 pub fn check(s: &[u8], utf16: bool) -> Option<JsonError> {
     let mut sc = Scanner { s, pos: 0 };
     let structural = sc.run().err();
-    let bad_utf8 = first_invalid_utf8(s);
+    report(s, utf16, structural, first_invalid_utf8(s))
+}
+
+/// Checks a JS string's text as JSON (positions in UTF-16 units). A `str`
+/// is valid UTF-8 already, so the second pass `check` makes over bytes to
+/// find invalid UTF-8 is left out.
+pub fn check_str(s: &str) -> Option<JsonError> {
+    let mut sc = Scanner { s: s.as_bytes(), pos: 0 };
+    let structural = sc.run().err();
+    report(s.as_bytes(), true, structural, None)
+}
+
+/// The error of `check`: the structural one, or invalid UTF-8 where it
+/// comes first.
+fn report(
+    s: &[u8],
+    utf16: bool,
+    structural: Option<(&'static str, usize)>,
+    bad_utf8: Option<usize>,
+) -> Option<JsonError> {
     let (message, pos) = match (structural, bad_utf8) {
         (None, None) => return None,
         (Some((_, p)), Some(u)) if u < p => ("Invalid UTF-8 in JSON".to_string(), u),

@@ -150,7 +150,15 @@ pub fn json_check(data: &[u8]) -> Result<Option<JsonErrorInfo>> {
 
 #[napi]
 pub fn json_check_str(s: String) -> Result<Option<JsonErrorInfo>> {
-    run(|| Ok(json_info(core::json::check(s.as_bytes(), true))))
+    run(|| Ok(json_info(core::json::check_str(&s))))
+}
+
+/// `json_check_str` over a string's UTF-8 text that the JS side wrote into a
+/// buffer (TextEncoder#encodeInto: no intermediate string, no length pass):
+/// positions count UTF-16 units, as for the string.
+#[napi]
+pub fn json_check_text(text: &[u8]) -> Result<Option<JsonErrorInfo>> {
+    run(|| Ok(json_info(core::json::check(text, true))))
 }
 
 #[napi]

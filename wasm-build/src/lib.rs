@@ -76,7 +76,7 @@ pub fn json_check(data: &[u8]) -> JsValue {
 
 #[wasm_bindgen(js_name = jsonCheckStr)]
 pub fn json_check_str(s: &str) -> JsValue {
-    json_info(core::json::check(s.as_bytes(), true))
+    json_info(core::json::check_str(s))
 }
 
 #[wasm_bindgen(js_name = regexCheck)]

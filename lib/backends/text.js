@@ -1,0 +1,44 @@
+'use strict';
+// Strings into the addon. napi's string argument asks V8 for the UTF-8
+// length (a pass over the string), then for the UTF-8 text (another), into a
+// fresh allocation: for a 1 MiB string that took as long as hashing or
+// checking it. TextEncoder#encodeInto writes the same UTF-8 (a lone surrogate
+// as U+FFFD, as napi does) in one pass into a buffer reused across calls,
+// and the addon reads it as bytes. Strings above MAX_UNITS keep napi's path,
+// so the reused buffer stays at most 3 MiB.
+
+const MAX_UNITS = 1 << 20;
+
+/**
+ * Replacements for the binding's string primitives that cross as bytes:
+ * `{fnv1a32Str, xxh64Str, xxh3Str, jsonCheckStr}`, each falling back to the
+ * binding's own for long strings. `jsonCheckStr` is replaced only when the
+ * binding has `jsonCheckText` (positions in UTF-16 units over UTF-8 bytes).
+ */
+function textCrossing(binding) {
+  let encoder;
+  let scratch;
+  /** `s` as UTF-8 in the reused buffer (a view), or null when too long. */
+  const utf8 = (s) => {
+    if (s.length > MAX_UNITS) return null;
+    const need = s.length * 3;
+    if (scratch === undefined || scratch.length < need) {
+      encoder = encoder || new TextEncoder();
+      scratch = new Uint8Array(Math.max(need, 4096));
+    }
+    return scratch.subarray(0, encoder.encodeInto(s, scratch).written);
+  };
+  const viaBytes = (bytesFn, strFn) => (s, extra) => {
+    const text = utf8(s);
+    return text === null ? strFn(s, extra) : bytesFn(text, extra);
+  };
+  const out = {
+    fnv1a32Str: viaBytes(binding.fnv1a32, binding.fnv1a32Str),
+    xxh64Str: viaBytes(binding.xxh64, binding.xxh64Str),
+    xxh3Str: viaBytes(binding.xxh3, binding.xxh3Str),
+  };
+  if (typeof binding.jsonCheckText === 'function') out.jsonCheckStr = viaBytes(binding.jsonCheckText, binding.jsonCheckStr);
+  return out;
+}
+
+module.exports = { textCrossing, MAX_UNITS };
