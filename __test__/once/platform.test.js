@@ -128,3 +128,24 @@ test('codes: a broken binary is ERR_CFN_NATIVE_LOAD, and the wasm tier answers',
   // The local build still loads by path.
   assert.equal(load({ CFN_ACCEL_NATIVE_PATH: addon }).backend.name, 'native');
 });
+
+test('packaging: a platform package ships the native executable when cargo built one for its target', () => {
+  const { executableFor } = require('../../scripts/package.js');
+  const saved = process.env.CARGO_TARGET_DIR;
+  const dir = path.join(tmp, 'cargo-target');
+  const pkg = (t) => ({ triple: t, meta: require(`../../npm/${t}/package.json`) });
+  try {
+    process.env.CARGO_TARGET_DIR = dir;
+    assert.equal(executableFor(pkg('win32-x64-gnu')), null);
+    fs.mkdirSync(path.join(dir, 'x86_64-pc-windows-gnu', 'release'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'x86_64-pc-windows-gnu', 'release', 'cfn-accel.exe'), 'MZ');
+    fs.mkdirSync(path.join(dir, 'aarch64-apple-darwin', 'release'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'aarch64-apple-darwin', 'release', 'cfn-accel'), '');
+    assert.deepEqual(executableFor(pkg('win32-x64-gnu')), { name: 'cfn-accel.exe', file: path.join(dir, 'x86_64-pc-windows-gnu', 'release', 'cfn-accel.exe') });
+    assert.equal(executableFor(pkg('darwin-arm64')).name, 'cfn-accel');
+    assert.equal(executableFor(pkg('darwin-x64')), null, 'only the target it was built for');
+  } finally {
+    if (saved === undefined) delete process.env.CARGO_TARGET_DIR;
+    else process.env.CARGO_TARGET_DIR = saved;
+  }
+});
