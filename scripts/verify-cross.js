@@ -92,7 +92,13 @@ function inspect(p) {
   const problems = [];
   const problem = objectProblem(file, p.os, p.cpu);
   if (problem) problems.push(problem);
-  const o = readObject(file);
+  let o;
+  try {
+    o = readObject(file);
+  } catch (e) {
+    o = { format: e.message };
+  }
+  if (problem && !o.exports) return { lines: [`${p.triple}: ${path.relative(root, file)}: ${problem}`], problems };
   const lines = [
     `${p.triple}: ${path.relative(root, file)}, ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`,
     `  ${o.format} ${o.arch} ${o.kind}; exports ${o.exports.length} symbol(s)${o.exports.includes('napi_register_module_v1') ? ', napi_register_module_v1 among them' : ''}`,
@@ -273,7 +279,9 @@ function underWine() {
     check(`LZ4 frames from ${want.lz4Tool ? 'the lz4 tool' : 'Linux'} decoded on Windows`, JSON.stringify(got.lz4FromLinux) === JSON.stringify(want.sha256));
     check('fastJSONStringify vs JSON.stringify', got.json === want.json);
     check(`validate of ${SOURCES.length} sources vs the Linux ${want.linuxBackend} addon`, JSON.stringify(got.validate) === JSON.stringify(want.validate));
-    return { lines: [`wine: ${got.platform} (${WIN_NODE}) loaded cfn-accel-win32-x64-gnu in ${seconds} s, Wine start included`, ...checks.map((c) => `  ${c}`)], problems };
+    const why = got.loadErrors.map((e) => `${e.backend}: ${e.code} ${e.message}`).join('; ');
+    const head = `wine: ${got.platform} (${WIN_NODE}) ran cfn-accel on the ${got.backend} backend${why ? ` (${why})` : ''} in ${seconds} s, Wine's start included`;
+    return { lines: [head, ...checks.map((c) => `  ${c}`)], problems };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
