@@ -1,5 +1,16 @@
-// Type definitions for cfn-accel. Every export, exact.
-/// <reference types="node" />
+// Type definitions for cfn-accel. Every export, exact. They stand alone: no
+// `@types/node` is needed (README, "TypeScript"), and with it the byte
+// results are Node's own Buffer type.
+
+/**
+ * Node's `Buffer` where the program has Node's types (`@types/node`), else
+ * `Uint8Array`, which every Buffer is. Read off the global `Buffer.alloc`,
+ * which only Node's types declare.
+ */
+export type Buffer = typeof globalThis extends { Buffer: { alloc(size: number, ...rest: any[]): infer B } } ? B : Uint8Array;
+
+/** `process.platform`'s values, as Node documents them. */
+export type Platform = 'aix' | 'android' | 'darwin' | 'freebsd' | 'haiku' | 'linux' | 'openbsd' | 'sunos' | 'win32' | 'cygwin' | 'netbsd';
 
 /** Which implementation answered: the napi addon, the wasm build or plain JS. */
 export type Backend = 'native' | 'wasm' | 'js';
@@ -20,7 +31,7 @@ export interface Capabilities {
   wasm: boolean;
   simd: boolean;
   threads: boolean;
-  platform: NodeJS.Platform;
+  platform: Platform;
   arch: string;
   libc: 'glibc' | 'musl' | null;
   /** Platform package suffix, e.g. `linux-x64-gnu`; null where none is built. */
@@ -397,13 +408,39 @@ export interface OperationReport {
   failures: number;
   /** Timing in ms of the latest calls; present only when metrics are enabled. */
   timing?: WindowSnapshot;
+  /** Timing in ms of the same calls run again in plain JS; only with `compareJs`. */
+  jsTiming?: WindowSnapshot;
+}
+
+/** One row of the original design's report, per `"module.operation"`. */
+export interface DesignOperationReport {
+  operation: string;
+  /**
+   * `'1.23x'`: mean JS time over mean accelerated time, both measured; else
+   * a `'not measured (...)'` sentence saying why (metrics off, no JS runs).
+   */
+  speedup: string;
+  /** Calls a native or wasm backend ran (the design's "wasm" side). */
+  wasmCalls: number;
+  jsCalls: number;
+  /** `'0.012ms'`, or a `'not measured ...'` sentence. */
+  avgWasmTime: string;
+  avgJsTime: string;
+  /** The backend the calls ran on. */
+  method: Backend;
 }
 
 export interface PerformanceReport {
+  /** The design's totals; `wasmPercentage` as `'100.00'`. */
+  summary: { totalCalls: number; wasmCalls: number; jsCalls: number; wasmPercentage: string };
+  /** The design's rows, in first-call order. */
+  operations: DesignOperationReport[];
+  /** Whether calls are timed. */
   enabled: boolean;
+  /** The backend calls run on (`'js'` with `wasmEnabled: false`). */
   backend: Backend;
   /** Keyed by `"module.operation"`. */
-  operations: Record<string, OperationReport>;
+  byOperation: Record<string, OperationReport>;
 }
 
 export interface CoordinatorOptions {
@@ -411,12 +448,30 @@ export interface CoordinatorOptions {
   metrics?: boolean;
   /** How many of the latest timings each operation keeps (default 1024). */
   windowSize?: number;
+  /** `false`: run every operation in plain JS (the design's opt-out). Default true. */
+  wasmEnabled?: boolean;
+  /** With metrics: also time each accelerated call once in plain JS, for measured speedups. */
+  compareJs?: boolean;
+}
+
+/** The original design's capability keys beside ours. */
+export interface DesignCapabilities extends Capabilities {
+  /** This engine validates WebAssembly modules. */
+  wasmSupported: boolean;
+  /** It validates a module using a SIMD (v128) instruction. */
+  simdSupported: boolean;
+  /** It validates a shared memory with an atomic instruction, and has SharedArrayBuffer. */
+  threadsSupported: boolean;
+  /** It validates a module using `memory.fill`. */
+  bulkMemorySupported: boolean;
 }
 
 /** The original design's runtime coordinator, over the loaded backend. */
 export declare class WASMRuntimeCoordinator {
   constructor(options?: CoordinatorOptions);
   initialized: boolean;
+  /** false when constructed with `wasmEnabled: false`. */
+  readonly wasmEnabled: boolean;
   /** Resolves true (the backend loaded with the package). */
   initialize(): Promise<true>;
   /** Runs `api[moduleName][operation](...args)`; unknown names reject with `ERR_CFN_INVALID_ARG`. */
@@ -425,7 +480,7 @@ export declare class WASMRuntimeCoordinator {
     operation: O,
     ...args: CoordinatorModules[M][O] extends (...a: infer A) => any ? A : never
   ): Promise<ExecuteResult<CoordinatorModules[M][O] extends (...a: any[]) => infer R ? Awaited<R> : never>>;
-  detectCapabilities(): Capabilities;
+  detectCapabilities(): DesignCapabilities;
   readonly performanceMonitor: {
     getReport(): PerformanceReport;
     /** Forgets everything recorded. */

@@ -395,7 +395,11 @@ test('WASMRuntimeCoordinator: execute runs API operations and says which backend
   assert.equal(z.result.toString(), 'zip me');
   const v = await c.execute('validation', 'validateRegex', '(?<=a)b');
   assert.equal(v.result, true);
-  assert.deepEqual(c.detectCapabilities(), api.capabilities());
+  // Ours, and the design's keys beside them.
+  const caps = c.detectCapabilities();
+  assert.deepEqual({ ...caps, wasmSupported: 0, simdSupported: 0, threadsSupported: 0, bulkMemorySupported: 0 },
+    { ...api.capabilities(), wasmSupported: 0, simdSupported: 0, threadsSupported: 0, bulkMemorySupported: 0 });
+  assert.equal(caps.version, require('../package.json').version);
 });
 
 test('WASMRuntimeCoordinator: unknown modules and operations reject with ERR_CFN_INVALID_ARG', async () => {
@@ -409,8 +413,8 @@ test('WASMRuntimeCoordinator: unknown modules and operations reject with ERR_CFN
   await assert.rejects(c.execute(1, 'x'), { code: 'ERR_CFN_INVALID_ARG', name: 'TypeError' });
   await assert.rejects(c.execute('crypto', 'decrypt', Buffer.alloc(40), Buffer.alloc(32)), { code: 'ERR_CFN_DECRYPT' });
   const report = c.performanceMonitor.getReport();
-  assert.deepEqual(Object.keys(report.operations), ['crypto.decrypt'], 'only known operations are tracked');
-  assert.deepEqual(report.operations['crypto.decrypt'], { count: 1, failures: 1 });
+  assert.deepEqual(Object.keys(report.byOperation), ['crypto.decrypt'], 'only known operations are tracked');
+  assert.deepEqual(report.byOperation['crypto.decrypt'], { count: 1, failures: 1 });
 });
 
 test('WASMRuntimeCoordinator: timing only when enabled, and then no clock when disabled', async () => {
@@ -426,7 +430,7 @@ test('WASMRuntimeCoordinator: timing only when enabled, and then no clock when d
     assert.equal(reads, 0, 'a disabled monitor reads no clock');
     const offReport = off.performanceMonitor.getReport();
     assert.equal(offReport.enabled, false);
-    assert.deepEqual(offReport.operations['stringOps.xxh3'], { count: 10, failures: 0 });
+    assert.deepEqual(offReport.byOperation['stringOps.xxh3'], { count: 10, failures: 0 });
 
     const on = new WASMRuntimeCoordinator({ metrics: true, windowSize: 8 });
     for (let i = 0; i < 10; i++) await on.execute('stringOps', 'xxh3', `s${i}`);
@@ -435,15 +439,16 @@ test('WASMRuntimeCoordinator: timing only when enabled, and then no clock when d
     const report = on.performanceMonitor.getReport();
     assert.equal(report.enabled, true);
     assert.equal(report.backend, api.backend);
-    const h = report.operations['stringOps.xxh3'];
+    const h = report.byOperation['stringOps.xxh3'];
     assert.equal(h.count, 10);
     assert.equal(h.failures, 0);
     assert.equal(h.timing.count, 8, 'the window keeps the latest 8');
     assert.equal(h.timing.capacity, 8);
     assert.ok(h.timing.min >= 0 && h.timing.max >= h.timing.min && h.timing.p50 >= h.timing.min);
-    assert.equal(report.operations['memoryOps.decompress'].timing.failureRate, 1);
+    assert.equal(report.byOperation['memoryOps.decompress'].timing.failureRate, 1);
     on.performanceMonitor.reset();
-    assert.deepEqual(on.performanceMonitor.getReport().operations, {});
+    assert.deepEqual(on.performanceMonitor.getReport().byOperation, {});
+    assert.deepEqual(on.performanceMonitor.getReport().operations, []);
   } finally {
     performance.now = realNow;
   }
@@ -464,4 +469,65 @@ test('WASMRuntimeCoordinator: CFN_ACCEL_METRICS=1 enables timing; bad options ar
   assert.throws(() => new WASMRuntimeCoordinator({ metrics: 'yes' }), { code: 'ERR_CFN_INVALID_ARG', name: 'TypeError' });
   assert.throws(() => new WASMRuntimeCoordinator({ windowSize: 0 }), { code: 'ERR_CFN_INVALID_ARG' });
   assert.throws(() => new WASMRuntimeCoordinator('x'), { code: 'ERR_CFN_INVALID_ARG', name: 'TypeError' });
+});
+
+test('WASMRuntimeCoordinator: the design\'s report shape, with speedups only where both sides were timed', async () => {
+  const accelerated = api.backend !== 'js';
+  // Metrics off: counts, and sentences where numbers would be.
+  const off = new WASMRuntimeCoordinator({ metrics: false });
+  for (let i = 0; i < 3; i++) await off.execute('stringOps', 'fastHash', `k${i}`);
+  await off.execute('crypto', 'hashSHA256', 'abc');
+  const r0 = off.performanceMonitor.getReport();
+  assert.deepEqual(r0.summary, {
+    totalCalls: 4, wasmCalls: accelerated ? 4 : 0, jsCalls: accelerated ? 0 : 4, wasmPercentage: accelerated ? '100.00' : '0.00',
+  });
+  assert.deepEqual(r0.operations.map((o) => [o.operation, o.wasmCalls + o.jsCalls]), [['stringOps.fastHash', 3], ['crypto.hashSHA256', 1]]);
+  for (const o of r0.operations) {
+    assert.deepEqual([o.speedup, o.avgWasmTime, o.avgJsTime], Array(3).fill('not measured (metrics off)'));
+    assert.ok(Number.isNaN(parseFloat(o.speedup)), 'no number where none was measured');
+  }
+  // The design's own sort and slice run on it.
+  assert.equal(r0.operations.sort((a, b) => parseFloat(b.speedup) - parseFloat(a.speedup)).slice(0, 5).length, 2);
+
+  // Metrics on, one side only: times, but no speedup.
+  const one = new WASMRuntimeCoordinator({ metrics: true });
+  await one.execute('stringOps', 'xxh64', 'abc');
+  const [row] = one.performanceMonitor.getReport().operations;
+  assert.match(accelerated ? row.avgWasmTime : row.avgJsTime, /^\d+\.\d{3}ms$/);
+  assert.match(row.speedup, /^not measured \(/);
+
+  // Both sides timed (compareJs): the speedup is the ratio of the two means shown.
+  const both = new WASMRuntimeCoordinator({ metrics: true, compareJs: true });
+  for (let i = 0; i < 20; i++) await both.execute('crypto', 'hashSHA256', 'x'.repeat(4096));
+  const report = both.performanceMonitor.getReport();
+  const [op] = report.operations;
+  assert.equal(op.operation, 'crypto.hashSHA256');
+  if (accelerated) {
+    assert.deepEqual([op.wasmCalls, op.jsCalls, op.method], [20, 0, api.backend]);
+    assert.match(op.speedup, /^\d+\.\d\dx$/);
+    const t = report.byOperation['crypto.hashSHA256'];
+    assert.equal(t.timing.count, 20);
+    assert.equal(t.jsTiming.count, 20, 'each call timed once in plain JS');
+    assert.equal(op.avgWasmTime, `${t.timing.mean.toFixed(3)}ms`);
+    assert.equal(op.avgJsTime, `${t.jsTiming.mean.toFixed(3)}ms`);
+    assert.equal(op.speedup, `${(t.jsTiming.mean / t.timing.mean).toFixed(2)}x`);
+  } else {
+    assert.match(op.speedup, /^not measured \(no accelerated runs\)$/);
+  }
+});
+
+test('WASMRuntimeCoordinator: wasmEnabled: false runs in plain JS with the same answers', async () => {
+  const js = new WASMRuntimeCoordinator({ wasmEnabled: false });
+  assert.equal(js.wasmEnabled, false);
+  assert.equal(new WASMRuntimeCoordinator().wasmEnabled, true);
+  const input = 'the design\'s opt-out';
+  const out = await js.execute('stringOps', 'xxh64', input);
+  assert.deepEqual(out, { result: api.stringOps.xxh64(input), accelerated: false, method: 'js' });
+  const sha = await js.execute('crypto', 'hashSHA256', input, { encoding: 'hex' });
+  assert.equal(sha.result, require('node:crypto').createHash('sha256').update(input).digest('hex'));
+  const r = js.performanceMonitor.getReport();
+  assert.equal(r.backend, 'js');
+  assert.deepEqual(r.summary, { totalCalls: 2, wasmCalls: 0, jsCalls: 2, wasmPercentage: '0.00' });
+  assert.throws(() => new WASMRuntimeCoordinator({ wasmEnabled: 'no' }), { code: 'ERR_CFN_INVALID_ARG', name: 'TypeError' });
+  assert.throws(() => new WASMRuntimeCoordinator({ compareJs: 1 }), { code: 'ERR_CFN_INVALID_ARG', name: 'TypeError' });
 });

@@ -73,7 +73,9 @@ function triple(platform = process.platform, arch = process.arch, musl = platfor
     case 'darwin':
       return arch === 'x64' || arch === 'arm64' ? `darwin-${arch}` : null;
     case 'win32':
-      return arch === 'x64' || arch === 'arm64' ? `win32-${arch}-msvc` : null;
+      // Built with the GNU toolchain (mingw-w64's runtime): the MSVC one
+      // cannot be had here (README, "Platform packages").
+      return arch === 'x64' ? 'win32-x64-gnu' : null;
     default:
       return null;
   }

@@ -20,9 +20,7 @@ function buildNative() {
   const from = path.join(root, 'target', 'release', lib);
   const to = path.join(root, 'npm', t, `cfn-accel.${t}.node`);
   copyIfNewer(from, to);
-  const exe = process.platform === 'win32' ? 'cfn-accel.exe' : 'cfn-accel';
-  copyIfNewer(path.join(root, 'target', 'release', exe), path.join(root, 'npm', t, exe));
-  console.log(`native: ${path.relative(root, to)}, npm/${t}/${exe}`);
+  console.log(`native: ${path.relative(root, to)}, target/release/cfn-accel (packed into the platform package)`);
 }
 
 /** The wasm-bindgen version Cargo.lock pins (the CLI must match it exactly). */

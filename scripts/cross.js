@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run cross [musl|arm64]` (none: both): cross-builds the napi addon for the Linux
-// platform packages the host build does not make (x64 musl, arm64 glibc) with
-// cargo-zigbuild, zig being the linker and the C toolchain, into
+// `npm run cross [musl|arm64|darwin-x64|darwin-arm64|win32]...` (none: all):
+// cross-builds the napi addon for the platform packages the host build does
+// not make (Linux x64 musl and arm64 glibc, macOS x64 and arm64, Windows x64)
+// with cargo-zigbuild, zig being the linker and the C toolchain, into
 // npm/<triple>/cfn-accel.<triple>.node. Not part of `npm test` or CI: a first
 // build of one target takes minutes (see the README); after that cargo
 // rebuilds only what changed, and the copy happens only for a newer library.
-// Installs what is missing, each from its own registry: the rustup targets,
-// zig (`pip install ziglang`, PyPI) and cargo-zigbuild (crates.io).
-// Then checks every output: a complete ELF shared object for its arch, and,
-// where binutils' readelf exists, the libraries and glibc versions it needs.
+// CARGO_TARGET_DIR is honoured (a separate one keeps a worktree's own
+// incremental build untouched). Installs what is missing, each from its own
+// registry: the rustup targets, zig (`pip install ziglang`, PyPI) and
+// cargo-zigbuild (crates.io). Then checks every output: ELF files a complete
+// shared object for their arch and, where binutils' readelf exists, the
+// libraries and glibc versions they need; Mach-O and PE files their format,
+// arch and N-API entry point (scripts/objfile.js; scripts/verify-cross.js
+// goes further).
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { elfProblem } = require('../lib/elf');
+const { objectProblem } = require('./objfile');
 const { root, run, quiet, copyIfNewer } = require('./shell');
 
 /**
@@ -48,7 +54,42 @@ const TARGETS = [
     needed: ['libgcc_s.so.1', 'libc.so.6', 'libpthread.so.0', 'libdl.so.2', 'libm.so.6', 'librt.so.1', 'ld-linux-aarch64.so.1'],
     glibc: '2.17',
   },
+  // macOS: zig links against its own copy of libSystem's symbols (no SDK is
+  // needed while nothing links an Apple framework); napi-build passes
+  // `-undefined dynamic_lookup`, so N-API resolves in the node process.
+  // 10.12 / 11.0: the oldest macOS each arch's Rust std supports.
+  { name: 'darwin-x64', rust: 'x86_64-apple-darwin', zig: 'x86_64-apple-darwin', triple: 'darwin-x64', os: 'darwin', arch: 'x64', env: {} },
+  { name: 'darwin-arm64', rust: 'aarch64-apple-darwin', zig: 'aarch64-apple-darwin', triple: 'darwin-arm64', os: 'darwin', arch: 'arm64', env: {} },
+  // Windows: the GNU ABI target (mingw-w64's C runtime, as zig ships it):
+  // the MSVC target needs Microsoft's SDK and CRT libraries, which no package
+  // registry this project may use carries. N-API is plain C, so a GNU-built
+  // DLL loads in the MSVC-built node.exe; napi-sys finds the functions in the
+  // process at load (dyn-symbols, napi/Cargo.toml).
+  {
+    name: 'win32',
+    rust: 'x86_64-pc-windows-gnu',
+    zig: 'x86_64-pc-windows-gnu',
+    triple: 'win32-x64-gnu',
+    os: 'win32',
+    arch: 'x64',
+    // zig cc makes __DATE__ an error (-Werror=date-time, for reproducible
+    // builds); mimalloc's Windows code prints it in a banner.
+    env: { CFLAGS_x86_64_pc_windows_gnu: '-Wno-error=date-time' },
+  },
 ];
+
+/** The Rust target of each platform package, the host's build included. */
+const RUST_TARGET = Object.fromEntries([['linux-x64-gnu', 'x86_64-unknown-linux-gnu'], ...TARGETS.map((t) => [t.triple, t.rust])]);
+
+/** Cargo's output folder (CARGO_TARGET_DIR, else target/ in the repository). */
+const targetDir = () => path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
+
+/** The file cargo writes for the napi cdylib on `rust`'s platform. */
+function libraryName(rust) {
+  if (rust.includes('-apple-')) return 'libcfn_accel_napi.dylib';
+  if (rust.includes('-windows-')) return 'cfn_accel_napi.dll';
+  return 'libcfn_accel_napi.so';
+}
 
 const python = () => (quiet('python3', ['--version']) !== null ? 'python3' : 'python');
 
@@ -93,6 +134,10 @@ const versionLe = (a, b) => {
 
 /** Problems with a cross-built file (sentences), empty when it is fine. */
 function verify(t, file) {
+  if (t.os) {
+    const problem = objectProblem(file, t.os, t.arch);
+    return problem ? [problem] : [];
+  }
   const problems = [];
   const elf = elfProblem(file, t.arch);
   if (elf) problems.push(elf);
@@ -112,12 +157,26 @@ function verify(t, file) {
   return problems;
 }
 
+/**
+ * napi-build insists on a libnode.dll to link for windows-gnu, which the
+ * addon does not need (it finds N-API in the process, see above): an empty
+ * import library and a placeholder satisfy it and add no import.
+ */
+function libnodeStub() {
+  const dir = path.join(targetDir(), 'libnode-stub');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'libnode.dll.a'), '!<arch>\n');
+  fs.writeFileSync(path.join(dir, 'libnode.dll'), 'placeholder for napi-build; never linked or loaded\n');
+  return { LIBNODE_PATH: dir };
+}
+
 function build(t) {
   const started = Date.now();
+  const env = { ...process.env, ...t.env, ...(t.os === 'win32' ? libnodeStub() : {}) };
   // Parallelism as cargo's own: CARGO_BUILD_JOBS limits it.
-  run('cargo', ['zigbuild', '--release', '-p', 'cfn-accel-napi', '--target', t.zig], { env: { ...process.env, ...t.env } });
+  run('cargo', ['zigbuild', '--release', '-p', 'cfn-accel-napi', '--target', t.zig], { env });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  const from = path.join(root, 'target', t.rust, 'release', 'libcfn_accel_napi.so');
+  const from = path.join(targetDir(), t.rust, 'release', libraryName(t.rust));
   const to = path.join(root, 'npm', t.triple, `cfn-accel.${t.triple}.node`);
   copyIfNewer(from, to);
   console.log(`${t.name}: ${path.relative(root, to)} (${(fs.statSync(to).size / 1024).toFixed(0)} KiB, cargo ${seconds} s)`);
@@ -136,4 +195,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { TARGETS, verify, dynamicNeeds };
+module.exports = { TARGETS, RUST_TARGET, targetDir, verify, dynamicNeeds };

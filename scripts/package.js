@@ -10,12 +10,18 @@
 // the repo's package.json would break `npm ci` against the lockfile), and
 // every platform package gets the main package's version.
 // `--no-build` packs what is already built; `--cross` cross-builds first.
+// A platform package also ships the native `cfn-accel` executable
+// (`cfn-accel.exe` on Windows) when cargo has built one for its target
+// (target/<rust-target>/release/, or target/release/ for the host), listed in
+// its package.json's "files".
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { elfProblem } = require('../lib/elf');
+const { objectProblem } = require('./objfile');
+const { RUST_TARGET, targetDir } = require('./cross');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -47,6 +53,31 @@ function stage(name, from, rels) {
   return dir;
 }
 
+/**
+ * The native executable cargo built for a platform package's target, or
+ * null: under CARGO_TARGET_DIR or target/, per target, then (for the host's
+ * own triple) the plain release folder.
+ */
+function executableFor(p) {
+  const name = p.meta.os[0] === 'win32' ? 'cfn-accel.exe' : 'cfn-accel';
+  const rust = RUST_TARGET[p.triple];
+  const dirs = [...new Set([targetDir(), path.join(root, 'target')])].map((d) => path.join(d, rust, 'release'));
+  if (rust === hostRustTarget()) dirs.push(path.join(root, 'target', 'release'));
+  const found = dirs.map((d) => path.join(d, name)).find((f) => fs.existsSync(f));
+  return found ? { name, file: found } : null;
+}
+
+/** The Rust target this machine builds for without --target. */
+function hostRustTarget() {
+  const arch = { x64: 'x86_64', arm64: 'aarch64' }[process.arch];
+  return process.platform === 'linux' ? `${arch}-unknown-linux-gnu` : null;
+}
+
+/** Why the binary at `file` does not fit platform package `p`, or null. */
+function binaryProblem(p, file) {
+  return p.meta.os[0] === 'linux' ? elfProblem(file, p.meta.cpu[0]) : objectProblem(file, p.meta.os[0], p.meta.cpu[0]);
+}
+
 /** The platform folders npm/<triple>/ that carry a package.json. */
 function platformPackages() {
   const base = path.join(root, 'npm');
@@ -61,7 +92,7 @@ function main() {
   if (!process.argv.includes('--no-build')) {
     execFileSync(process.execPath, [path.join(__dirname, 'build.js'), 'all'], { stdio: 'inherit', cwd: root });
   }
-  // `--cross`: also the musl and arm64 addons (scripts/cross.js; minutes, not in CI).
+  // `--cross`: also the musl, arm64, macOS and Windows addons (scripts/cross.js; minutes, not in CI).
   if (process.argv.includes('--cross')) {
     execFileSync(process.execPath, [path.join(__dirname, 'cross.js')], { stdio: 'inherit', cwd: root });
   }
@@ -106,20 +137,24 @@ function packAll(mainMeta) {
       console.log(`skipped ${p.meta.name}: ${path.relative(root, file)} is not built on this machine`);
       continue;
     }
-    // Never ship a binary that would crash the loader's dlopen.
-    const problem = elfProblem(file, p.meta.cpu[0]);
+    // Never ship a binary that would crash the loader's dlopen, or another platform's.
+    const problem = binaryProblem(p, file);
     if (problem) throw new Error(`${path.relative(root, file)}: ${problem}`);
-    // The native executable ships where it was built; without it the
-    // package has no bin (npm would fail linking a missing file).
-    const exeName = Object.values(p.meta.bin || {})[0];
-    const exe = exeName && fs.existsSync(path.join(p.dir, exeName)) ? exeName : null;
+    const dir = stage(p.triple, p.dir, [binary, ...(fs.existsSync(path.join(p.dir, 'README.md')) ? ['README.md'] : [])]);
     const meta = { ...p.meta, version };
-    if (!exe) {
-      delete meta.bin;
-      meta.files = meta.files.filter((f) => f !== exeName);
+    // The native executable ships where cargo built it, as the bin
+    // cfn-accel-native (npm links it into node_modules/.bin, no install
+    // script); without it the package has no bin.
+    const exe = executableFor(p);
+    meta.files = meta.files.filter((f) => !/^cfn-accel(?:\.exe)?$/.test(f));
+    delete meta.bin;
+    if (exe) {
+      fs.copyFileSync(exe.file, path.join(dir, exe.name));
+      fs.chmodSync(path.join(dir, exe.name), 0o755);
+      meta.files = [...meta.files, exe.name];
+      meta.bin = { 'cfn-accel-native': exe.name };
+      console.log(`${p.meta.name}: with the executable ${path.relative(root, exe.file) || exe.file}`);
     }
-    const extra = [exe, fs.existsSync(path.join(p.dir, 'README.md')) ? 'README.md' : null].filter(Boolean);
-    const dir = stage(p.triple, p.dir, [binary, ...extra]);
     writeJson(path.join(dir, 'package.json'), meta);
     made.push(pack(dir));
   }
@@ -128,4 +163,5 @@ function packAll(mainMeta) {
   }
 }
 
-main();
+if (require.main === module) main();
+module.exports = { executableFor, binaryProblem };

@@ -2,9 +2,11 @@
 // As a user installs it: packs the tarballs (`scripts/package.js`), installs
 // them into a fresh project in a temp directory and checks require, import,
 // the CLI through npx, the TypeScript types under --strict, and the loader's
-// fallbacks when the platform package is damaged or missing. Needs the build
-// (scripts/test.js builds first) and the npm registry for the optional
-// dependencies and @types/node (index.d.ts references node's types).
+// fallbacks when the platform package is damaged or missing; the original
+// design's seven call sites as written (design-callsites/); and the types in
+// a second project without @types/node. Needs the build (scripts/test.js
+// builds first) and the npm registry for the optional dependencies and
+// @types/node.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -76,8 +78,8 @@ test('the tarballs hold what a user needs and no build outputs', () => {
 
   const installed = (name) => JSON.parse(fs.readFileSync(path.join(project, 'node_modules', name, 'package.json'), 'utf8'));
   const main = installed('cfn-accel');
-  for (const t of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu']) {
-    assert.equal(main.optionalDependencies[`cfn-accel-${t}`], version);
+  for (const t of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-gnu']) {
+    assert.equal(main.optionalDependencies[`cfn-accel-${t}`], version, t);
   }
   assert.equal(main.scripts, undefined);
   const plat = installed(`cfn-accel-${TRIPLE}`);
@@ -145,6 +147,99 @@ test('TypeScript: the API type-checks under --strict, a wrong call does not', ()
   assert.equal(r.status, 2, `tsc must reject the wrong call\n${r.stdout}${r.stderr}`);
   // Both mistakes: a number where bytes or a string go, a Buffer where a number goes.
   assert.match(r.stdout, /bad\.mts\(3,\d+\): error TS2769|bad\.mts\(3,\d+\): error TS2345/);
+});
+
+test('TypeScript without @types/node: a fresh project type-checks code using the package, lib check on', () => {
+  const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-accel-ts-alone-'));
+  try {
+    const at = (cmd, args) => spawnSync(cmd, args, { cwd: alone, encoding: 'utf8', env: cleanEnv, timeout: 300_000 });
+    ok(at(npm, ['init', '-y']));
+    ok(at(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', mainTgz]));
+    assert.equal(fs.existsSync(path.join(alone, 'node_modules', '@types', 'node')), false, 'no @types/node in this project');
+    fs.writeFileSync(path.join(alone, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022'] },
+      files: ['use.mts'],
+    }));
+    fs.writeFileSync(path.join(alone, 'use.mts'), `
+      import api, { crypto, memoryOps, stringOps, capabilities, encodeRecord, decodeRecord, WASMRuntimeCoordinator } from 'cfn-accel';
+      import type { Buffer, Platform, PerformanceReport } from 'cfn-accel';
+      const digest: Uint8Array = crypto.hashSHA256(new Uint8Array([1, 2, 3]));
+      const packed: Buffer = memoryOps.compress('text');
+      const n: number = packed.length + digest.byteLength;
+      const hex: string = crypto.hashSHA256('abc', { encoding: 'hex' });
+      const rec = decodeRecord<{ a: number }>(encodeRecord({ a: 1 }));
+      const p: Platform = capabilities().platform;
+      const h: bigint = stringOps.xxh64('x');
+      async function report(): Promise<string> {
+        const c = new WASMRuntimeCoordinator({ wasmEnabled: false, metrics: true });
+        const { result, accelerated } = await c.execute('stringOps', 'fastHash', 'mystring');
+        const caps = await c.detectCapabilities();
+        const r: PerformanceReport = c.performanceMonitor.getReport();
+        return [result, accelerated, caps.simdSupported, r.summary.wasmPercentage, r.operations[0].speedup].join();
+      }
+      export { n, hex, rec, p, h, report, api };
+    `);
+    const r = at(process.execPath, [tsc, '-p', '.']);
+    assert.equal(r.status, 0, `tsc without @types/node:\n${r.stdout}${r.stderr}`);
+    // And a wrong call is still caught there.
+    fs.writeFileSync(path.join(alone, 'use.mts'), `import { crypto } from 'cfn-accel';\nexport const x: number = crypto.hashSHA256(42);\n`);
+    const bad = at(process.execPath, [tsc, '-p', '.']);
+    assert.equal(bad.status, 2, bad.stdout);
+    assert.match(bad.stdout, /use\.mts\(2,\d+\): error TS(2769|2345|2322)/);
+    assert.doesNotMatch(bad.stdout, /index\.d\.ts/, 'no error in the package\'s own types');
+  } finally {
+    fs.rmSync(alone, { recursive: true, force: true });
+  }
+});
+
+test("the original design's seven call sites run unchanged against the installed package", () => {
+  const design = path.join(project, 'design');
+  fs.cpSync(path.join(__dirname, 'design-callsites'), design, { recursive: true });
+  const runAll = (env) => {
+    const r = spawnSync(process.execPath, ['run.js'], { cwd: design, encoding: 'utf8', env: { ...cleanEnv, ...env }, timeout: 120_000 });
+    assert.equal(r.status, 0, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
+    return { out: JSON.parse(r.stdout), printed: r.stderr };
+  };
+  const { out, printed } = runAll({});
+  const fnv = (s) => {
+    let h = 2166136261;
+    for (const byte of Buffer.from(s)) h = Math.imul(h ^ byte, 16777619) >>> 0;
+    return h;
+  };
+  // 3.1: the pipeline initialised and parsed the file (swc's AST on native).
+  assert.deepEqual(out['3.1'], { wasmInitialized: true, astType: 'Module' });
+  assert.match(printed, /🚀 Post-Edit Pipeline: WASM 52x acceleration READY/);
+  assert.match(printed, /🚀 WASM-accelerated AST parsing/);
+  assert.deepEqual(out['3.1 wasmEnabled:false'], { wasmEnabled: false, coordinator: true });
+  // 3.2: JSON text as JSON.stringify gives it; the FNV-1a hash of the key.
+  const agent = { name: 'coder', tasks: [1, 2], nested: { ok: true } };
+  assert.deepEqual(out['3.2'], { wasmReady: true, stored: { key: 'agent:a1', serialized: JSON.stringify(agent) }, hash: fnv('agent:a1') });
+  // 3.3: the envelope, accelerated, ids increasing.
+  const env = out['3.3'].first;
+  assert.deepEqual([env.accelerated, env.method], [true, 'native']);
+  assert.deepEqual({ ...env.result, id: 0, timestamp: 0 }, { id: 0, sender: 'swarm-7', timestamp: 0, message: { text: 'hi' }, metadata: { priority: 1 } });
+  assert.ok(Math.abs(env.result.timestamp - Date.now()) < 600_000);
+  assert.ok(out['3.3'].secondId > env.result.id);
+  // 3.4: the aggregate, checked against a direct computation.
+  const xs = out['3.4'].history.slice().sort((a, b) => a - b);
+  const m = out['3.4'].metrics;
+  assert.deepEqual([m.count, m.sum, m.min, m.max], [xs.length, xs.reduce((a, b) => a + b, 0), xs[0], xs.at(-1)]);
+  assert.equal(m.p50, (xs[3] + xs[4]) / 2);
+  // 5.2: the design's keys, as V8 here supports them.
+  assert.deepEqual(out['5.2'], { wasmSupported: true, simdSupported: true, threadsSupported: true, bulkMemorySupported: true, version });
+  // 8.2: the report printed; with metrics off, no invented speedup.
+  assert.deepEqual(out['8.2'], [
+    '\n🚀 WASM Performance Report:', '   Total Operations: 1', '   WASM Accelerated: 100.00%', '\n   Top Accelerations:',
+    '   - astParser.parseJavaScript: not measured (metrics off) faster',
+  ]);
+  // 9.1
+  assert.equal(out['9.1'], `Hash: ${fnv('mystring')}, Accelerated: true`);
+
+  // Timed on both sides (CFN_ACCEL_METRICS=compare): a measured ratio.
+  const timed = runAll({ CFN_ACCEL_METRICS: 'compare' }).out['8.2'];
+  assert.match(timed.at(-1), /^ {3}- astParser\.parseJavaScript: \d+\.\d\dx faster$/);
+  // DISABLE_WASM=true (the design's switch): the same call sites still run.
+  assert.equal(runAll({ DISABLE_WASM: 'true' }).out['9.1'], `Hash: ${fnv('mystring')}, Accelerated: true`);
 });
 
 test('a truncated binary is a load error, not a crash, and wasm answers', () => {

@@ -57,13 +57,40 @@ test('triples for the platforms the loader knows', () => {
   assert.equal(triple('linux', 'arm64', false), 'linux-arm64-gnu');
   assert.equal(triple('linux', 'ia32', false), null);
   assert.equal(triple('darwin', 'arm64'), 'darwin-arm64');
+  assert.equal(triple('darwin', 'x64'), 'darwin-x64');
+  assert.equal(triple('win32', 'x64'), 'win32-x64-gnu');
+  assert.equal(triple('win32', 'arm64'), null, 'no Windows arm64 build: unsupported, not "not installed"');
+  assert.equal(triple('win32', 'ia32'), null);
   assert.equal(triple('freebsd', 'x64'), null);
-  // Every linux triple has a platform package folder.
-  for (const t of ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu']) {
-    const meta = require(`../../npm/${t}/package.json`);
+});
+
+test('platform table: every triple the loader asks for has its package, and npm would install it only there', () => {
+  const npmDir = path.join(__dirname, '..', '..', 'npm');
+  const folders = fs.readdirSync(npmDir).filter((t) => fs.existsSync(path.join(npmDir, t, 'package.json'))).sort();
+  const asked = new Map();
+  for (const platform of ['linux', 'darwin', 'win32', 'freebsd', 'android']) {
+    for (const arch of ['x64', 'arm64', 'ia32', 'arm']) {
+      for (const musl of platform === 'linux' ? [false, true] : [false]) {
+        const t = triple(platform, arch, musl);
+        if (t) asked.set(t, { platform, arch, libc: platform === 'linux' ? (musl ? 'musl' : 'glibc') : null });
+      }
+    }
+  }
+  // Linux arm64 musl is asked for but not built: its absence must give the
+  // loader's "not installed" path, so it is the one triple without a folder.
+  assert.deepEqual([...asked.keys()].filter((t) => !folders.includes(t)), ['linux-arm64-musl']);
+  assert.deepEqual(folders, ['darwin-arm64', 'darwin-x64', 'linux-arm64-gnu', 'linux-x64-gnu', 'linux-x64-musl', 'win32-x64-gnu']);
+  for (const t of folders) {
+    const meta = require(path.join(npmDir, t, 'package.json'));
+    const want = asked.get(t);
+    assert.ok(want, `npm/${t} is never asked for by the loader`);
     assert.equal(meta.name, `cfn-accel-${t}`);
     assert.equal(meta.main, `cfn-accel.${t}.node`);
-    assert.deepEqual(meta.libc, [t.endsWith('musl') ? 'musl' : 'glibc']);
+    assert.ok(meta.files.includes(meta.main), `${t}: files lists the binary`);
+    // npm's own fields decide where an optional dependency installs.
+    assert.deepEqual(meta.os, [want.platform], t);
+    assert.deepEqual(meta.cpu, [want.arch], t);
+    assert.deepEqual(meta.libc, want.libc ? [want.libc] : undefined, `${t}: libc only on Linux`);
   }
 });
 
@@ -100,4 +127,25 @@ test('codes: a broken binary is ERR_CFN_NATIVE_LOAD, and the wasm tier answers',
     e.code === 'ERR_CFN_BACKEND_UNAVAILABLE' && e.cause.code === 'ERR_CFN_NATIVE_LOAD');
   // The local build still loads by path.
   assert.equal(load({ CFN_ACCEL_NATIVE_PATH: addon }).backend.name, 'native');
+});
+
+test('packaging: a platform package ships the native executable when cargo built one for its target', () => {
+  const { executableFor } = require('../../scripts/package.js');
+  const saved = process.env.CARGO_TARGET_DIR;
+  const dir = path.join(tmp, 'cargo-target');
+  const pkg = (t) => ({ triple: t, meta: require(`../../npm/${t}/package.json`) });
+  try {
+    process.env.CARGO_TARGET_DIR = dir;
+    assert.equal(executableFor(pkg('win32-x64-gnu')), null);
+    fs.mkdirSync(path.join(dir, 'x86_64-pc-windows-gnu', 'release'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'x86_64-pc-windows-gnu', 'release', 'cfn-accel.exe'), 'MZ');
+    fs.mkdirSync(path.join(dir, 'aarch64-apple-darwin', 'release'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'aarch64-apple-darwin', 'release', 'cfn-accel'), '');
+    assert.deepEqual(executableFor(pkg('win32-x64-gnu')), { name: 'cfn-accel.exe', file: path.join(dir, 'x86_64-pc-windows-gnu', 'release', 'cfn-accel.exe') });
+    assert.equal(executableFor(pkg('darwin-arm64')).name, 'cfn-accel');
+    assert.equal(executableFor(pkg('darwin-x64')), null, 'only the target it was built for');
+  } finally {
+    if (saved === undefined) delete process.env.CARGO_TARGET_DIR;
+    else process.env.CARGO_TARGET_DIR = saved;
+  }
 });

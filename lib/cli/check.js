@@ -1,11 +1,11 @@
 'use strict';
-// `cfn-accel check <file|dir>... [--json] [--no-cache]`
+// `cfn-accel check <file|dir>... [--json] [--no-cache] [--no-wasm]`
 
 const { parseArgs } = require('node:util');
 const { cfnError } = require('../errors');
 const { formatHuman, formatJSON } = require('./report');
 
-const usage = `Usage: cfn-accel check <file|dir>... [--json] [--no-cache]
+const usage = `Usage: cfn-accel check <file|dir>... [--json] [--no-cache] [--no-wasm]
 
 Checks files, and every file under the given folders (skipping node_modules,
 target, dist, build, coverage, dot-folders and whatever .gitignore files
@@ -44,6 +44,8 @@ Options:
                unchanged files are answered from it; it lives in
                $CFN_ACCEL_CACHE_DIR, $XDG_CACHE_HOME/cfn-accel or
                node_modules/.cache/cfn-accel)
+  --no-wasm    do not use the wasm backend (as DISABLE_WASM=true): the
+               native addon, else plain JS
   -h, --help   show this help
 `;
 
@@ -52,9 +54,11 @@ async function run(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, 'no-wasm': { type: 'boolean' } },
   });
   if (positionals.length === 0) throw cfnError('ERR_CFN_USAGE', 'expected at least one file or folder');
+  // Read by the loader, which runs at the require below (nothing loaded it before).
+  if (values['no-wasm']) process.env.DISABLE_WASM = 'true';
   const api = require('../..');
   const { checkPaths } = require('../check');
   const cwd = process.cwd();

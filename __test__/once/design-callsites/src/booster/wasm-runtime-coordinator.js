@@ -1,0 +1,2 @@
+// The module path the design imports its coordinator from.
+export { WASMRuntimeCoordinator } from 'cfn-accel';
