@@ -12,6 +12,7 @@ const { diagnostic, sortDiagnostics } = require('./diagnostic');
 const { collectFiles, pool } = require('./walk');
 const { CheckCache, cacheDir: defaultCacheDir } = require('./cache');
 const { PackageTypes } = require('./source-type');
+const { analyzeNotebook } = require('./notebook');
 const { checkJavaScript } = require('./rules/javascript');
 const { checkJSONText } = require('./rules/json');
 const { checkMarkdown } = require('./rules/markdown');
@@ -25,13 +26,14 @@ const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const BINARY_SNIFF = 8000;
 
 // Kinds besides the JS/TS languages (those come from api.langOfPath).
-const BY_EXTENSION = { '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.rs': 'rust' };
+const BY_EXTENSION = { '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.rs': 'rust', '.ipynb': 'notebook' };
 const JS_LANGS = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'd.ts']);
 // JSON files that by convention allow comments (JSONC): no strict JSON check.
 const JSONC_NAME = /^(?:tsconfig|jsconfig)(?:\..*)?\.json$/;
 /**
  * What a file is checked as: a JS/TS language (`js`, `jsx`, `mjs`, `cjs`,
- * `ts`, `tsx`, `mts`, `cts`, `d.ts`), `json`, `markdown`, `rust`, or `text` (security scan only).
+ * `ts`, `tsx`, `mts`, `cts`, `d.ts`), `json`, `markdown`, `rust`, `notebook` (each
+ * cell on its own, see ./notebook.js), or `text` (security scan only).
  * @param {string} file
  */
 function kindOf(file) {
@@ -102,7 +104,7 @@ async function checkFile(api, cache, file, packageTypes = new PackageTypes()) {
     let text = bytes.toString('utf8');
     // Editors do not count a byte-order mark as a column.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    found = analyze(api, text, kind, sourceType);
+    found = kind === 'notebook' ? analyzeNotebook(api, text, analyze) : analyze(api, text, kind, sourceType);
     cache.set(key, found);
   }
   const diagnostics = found.diagnostics.slice();
