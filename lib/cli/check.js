@@ -7,9 +7,12 @@ const { formatHuman, formatJSON } = require('./report');
 
 const usage = `Usage: cfn-accel check <file|dir>... [--json] [--no-cache]
 
-Checks files, and every file under the given folders (skipping node_modules,
-target, dist, build, coverage, dot-folders and whatever .gitignore files
-ignore), by extension:
+Checks files, and every file under the given folders, by extension. Folders
+are walked as ripgrep walks them: hidden files and folders are skipped, and
+what .ignore files say; inside a git repository also what .gitignore files,
+.git/info/exclude and git's global excludes file say; node_modules, target,
+dist, build and coverage are skipped too. Named paths are checked as they are.
+
 
   .js .jsx .mjs .cjs .ts .mts .cts .tsx   syntax errors (error); declaration
                                          files (.d.ts) get the security scan only
@@ -21,6 +24,9 @@ ignore), by extension:
                                          reference, '#Heading' without space,
                                          empty heading, skipped heading level
                                          (warning)
+  .ipynb                                 each cell: code cells of a JavaScript or
+                                         TypeScript kernel as that language,
+                                         every cell for secrets ('cell N, line L')
   .rs                                    todo!, unimplemented! (error);
                                          .unwrap(), .expect(, panic! (warning);
                                          outside comments, strings and test code
