@@ -31,12 +31,39 @@ function ownMatch(matcher, rel) {
   return rules && typeof rules.test === 'function' ? rules.test(rel, 'regex') : matcher.test(rel);
 }
 
+const usable = (matcher) => {
+  try {
+    // The package compiles a rule's regex on first use: one probe compiles them all.
+    ownMatch(matcher, '\u0000probe');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A matcher for the rules of `text`. A rule whose regex V8 refuses (a
+ * pattern of many kilobytes, say) would throw in the middle of the walk, so
+ * when the whole file does not compile, the rules that do are kept, one by one.
+ */
+function compile(text) {
+  const all = ignore({ allowRelativePaths: true }).add(text);
+  return usable(all) ? all : compileEach(text);
+}
+
+/** A matcher for the rules of `text` that compile, each tried alone. */
+function compileEach(text) {
+  const kept = text.split(/\r?\n/).filter((line) => usable(ignore({ allowRelativePaths: true }).add(line)));
+  return ignore({ allowRelativePaths: true }).add(kept);
+}
+
 /** A gitignore-format file's rules, bound to the folder its paths are relative to. */
 class IgnoreFile {
   /** @param {string} base absolute folder @param {string} text */
   constructor(base, text) {
     this.base = base;
-    this.matcher = ignore({ allowRelativePaths: true }).add(text);
+    this.text = text;
+    this.matcher = compile(text);
   }
 
   /**
@@ -48,7 +75,15 @@ class IgnoreFile {
     const rel = path.relative(this.base, full);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
     const posix = rel.split(path.sep).join('/');
-    const r = ownMatch(this.matcher, isDir ? `${posix}/` : posix);
+    const key = isDir ? `${posix}/` : posix;
+    let r;
+    try {
+      r = ownMatch(this.matcher, key);
+    } catch {
+      // A rule the probe did not reach does not compile: keep the ones that do.
+      this.matcher = compileEach(this.text);
+      r = ownMatch(this.matcher, key);
+    }
     return r.ignored ? 'ignore' : r.unignored ? 'whitelist' : null;
   }
 }
