@@ -117,7 +117,7 @@ test('the CLI runs through npx', () => {
 test('installed: check() from import and `cfn-accel check --json` give the same report', () => {
   fs.mkdirSync(path.join(project, 'src'), { recursive: true });
   fs.writeFileSync(path.join(project, 'src', 'bad.ts'), 'export const f = (a: number => a;\n');
-  fs.writeFileSync(path.join(project, 'src', 'ok.js'), 'export const g = 1;\n');
+  fs.writeFileSync(path.join(project, 'src', 'ok.cjs'), 'module.exports = 1;\n');
   const src = `
     import { check } from 'cfn-accel';
     console.log(JSON.stringify(await check(['src'], { cache: false })));`;
