@@ -311,6 +311,69 @@ export declare const compression: Compression;
 export declare function validateFiles(paths: string[], options?: LangOptions): Promise<FileValidation[]>;
 
 // ---------------------------------------------------------------------------
+// check(): the post-edit check, the report of `cfn-accel check --json`.
+
+/** What a file was checked as. */
+export type CheckKind =
+  | 'js' | 'jsx' | 'mjs' | 'cjs' | 'ts' | 'tsx' | 'mts' | 'cts' | 'd.ts'
+  | 'json' | 'markdown' | 'rust' | 'notebook' | 'text' | 'binary' | 'missing';
+
+/** One finding. */
+export interface CheckDiagnostic {
+  /** 1-based; 0 when the finding concerns the whole file. */
+  line: number;
+  /** 1-based, in UTF-16 units; 0 with line 0. */
+  column: number;
+  severity: 'error' | 'warning';
+  /** Stable rule id, e.g. `syntax`, `json`, `rust-todo`, `secret-aws-access-key`, `io`. */
+  rule: string;
+  message: string;
+  /** In a notebook: the cell (1-based position in the notebook); line and column are within it. */
+  cell?: number;
+}
+
+/** One checked file (or a path that could not be read: kind `missing`). */
+export interface CheckedFile {
+  /** As the CLI prints it: relative to `cwd` when inside it, else absolute. */
+  path: string;
+  kind: CheckKind;
+  /** Whether the content's findings came from the content-hash cache. */
+  cached: boolean;
+  diagnostics: CheckDiagnostic[];
+}
+
+/** The report: exactly the document `cfn-accel check --json` prints. */
+export interface CheckReport {
+  tool: 'cfn-accel';
+  version: string;
+  backend: Backend;
+  /** No errors (warnings alone pass). */
+  ok: boolean;
+  summary: { files: number; cached: number; errors: number; warnings: number };
+  /** Sorted by path. */
+  files: CheckedFile[];
+}
+
+export interface CheckOptions {
+  /** Base of relative paths and of the paths in the report (default `process.cwd()`). */
+  cwd?: string;
+  /** Read and write the content-hash cache (default true; false is `--no-cache`). */
+  cache?: boolean;
+  /**
+   * The cache's folder (default as the CLI: $CFN_ACCEL_CACHE_DIR, $XDG_CACHE_HOME/cfn-accel,
+   * the nearest node_modules/.cache/cfn-accel from `cwd` up, else ~/.cache/cfn-accel).
+   */
+  cacheDir?: string;
+}
+
+/**
+ * Checks files and folders as `cfn-accel check --json` run from `options.cwd`
+ * does, and resolves to the same report. Rejects with `ERR_CFN_INVALID_ARG`
+ * on unusable arguments (no paths, wrong types).
+ */
+export declare function check(paths: string | readonly string[], options?: CheckOptions): Promise<CheckReport>;
+
+// ---------------------------------------------------------------------------
 // Call-site helpers: records, envelopes, StatsWindow, PatternSet,
 // WASMRuntimeCoordinator (lib/callsites/).
 

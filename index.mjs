@@ -5,6 +5,6 @@ const api = createRequire(import.meta.url)('./index.js');
 
 export default api;
 export const {
-  backend, loadErrors, capabilities, stringOps, astParser, memoryOps, crypto, validation, compression, validateFiles,
+  backend, loadErrors, capabilities, stringOps, astParser, memoryOps, crypto, validation, compression, validateFiles, check,
   encodeRecord, decodeRecord, encodeEnvelope, decodeEnvelope, StatsWindow, PatternSet, WASMRuntimeCoordinator,
 } = api;

@@ -285,6 +285,8 @@ describe('cfn-accel CLI', { concurrency: true }, () => {
   test('walking skips dependency, build, hidden and git-ignored folders, not named files', async () => {
     const bad = 'let x = ;\n';
     const dir = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.env': `KEY=${AWS_KEY}\n`,
       'src/ok.js': 'let ok = 1;\n',
       'node_modules/dep/bad.js': bad,
       '.hidden/bad.js': bad,
@@ -298,9 +300,10 @@ describe('cfn-accel CLI', { concurrency: true }, () => {
     });
     const { code, doc } = await checkJSON(dir);
     assert.equal(code, 0, JSON.stringify(doc.files.map((f) => f.path)));
+    // Hidden files are skipped as ripgrep skips them (.gitignore, .env).
     assert.deepEqual(
       doc.files.map((f) => f.path),
-      ['.gitignore', 'src/ok.js'],
+      ['src/ok.js'],
     );
     const named = await cli(['check', 'node_modules/dep/bad.js', 'generated'], { cwd: dir });
     assert.equal(named.code, 1);
@@ -347,13 +350,19 @@ describe('cfn-accel CLI', { concurrency: true }, () => {
     assert.deepEqual(doc.capabilities, api.capabilities());
   });
 
-  test("the README's first command: examples/post-edit has exactly one broken file", async () => {
+  test("the README's first command prints what the README shows (on js: the js line the README gives)", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.match(readme.split('\n')[3], /^npm ci && npm run build:native && node bin\/cfn-accel\.js check examples\/post-edit /);
+    const shown = /node bin\/cfn-accel\.js check examples\/post-edit +# or[^\n]*\n```\n```\n([\s\S]*?)```/.exec(readme)[1];
     const r = await cli(['check', 'examples/post-edit'], { cwd: ROOT, cacheDir: path.join(tmp, 'example-cache') });
     assert.equal(r.code, 1);
-    const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 2, r.stdout);
-    assert.match(lines[0], /^examples\/post-edit\/src\/clamp\.ts:3:\d+: error: .+ \[syntax\]$/);
-    assert.match(lines[1], /^5 files checked: 1 error, 0 warnings$/);
+    const api = require('..');
+    if (api.backend === 'js') {
+      const jsLine = /first line reads, in Babel's words:\n`([^`\n]+)`/.exec(readme)[1];
+      assert.equal(r.stdout, `${jsLine}\n${shown.split('\n')[1]}\n`);
+    } else {
+      assert.equal(r.stdout, shown);
+    }
   });
 
   test('hook: the Claude Code PostToolUse protocol', async () => {
@@ -396,8 +405,9 @@ describe('cfn-accel CLI', { concurrency: true }, () => {
     ]) {
       cases.push([`${tool} ${file}: clean or warnings only is silent`, payload(tool, file), 0, null]);
     }
-    cases.push(['tools that do not edit are ignored', payload('Read', 'src/bad.ts'), 0, null]);
     for (const [bad, why] of [
+      [payload('Read', 'src/bad.ts'), /tool "Read" edits no file/],
+      [{ tool_input: { file_path: 'src/bad.ts' }, cwd: dir }, /no tool_name/],
       ['not json', /not JSON/],
       ['', /no payload/],
       ['[1, 2]', /not a JSON object/],
@@ -417,5 +427,122 @@ describe('cfn-accel CLI', { concurrency: true }, () => {
       else assert.match(r.stderr, stderr, name);
       if (code === 1) assert.equal(r.stderr.trimEnd().split('\n').length, 1, `${name}: one line`);
     });
+  });
+
+  test('hook: NotebookEdit checks the cells (broken JS cell, leaked token in a cell); JSON reply', async () => {
+    const vm = require('node:vm');
+    const notebook = (language, cells) =>
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { kernelspec: { name: language, display_name: language, language }, language_info: { name: language } },
+        // nbformat stores a source as a list of lines; both forms are read.
+        cells: cells.map(([cell_type, src], i) => ({ cell_type, id: `c${i}`, metadata: {}, source: i % 2 ? src.split(/(?<=\n)/) : src, ...(cell_type === 'code' ? { outputs: [], execution_count: null } : {}) })),
+      });
+    const jsCells = [
+      ['markdown', '# Totals\n'],
+      ['code', 'const rows = [1, 2, 3];\nconst total = rows.reduce((a, b) => a + b, 0;\n'],
+      ['code', 'console.log(total);\n'],
+    ];
+    const dir = project({
+      'broken-js.ipynb': notebook('javascript', jsCells),
+      'token.ipynb': notebook('typescript', [
+        ['code', 'const n: number = 1;\n'],
+        ['markdown', `Deploy with\n\n    export GITHUB_TOKEN=${GH_TOKEN}\n`],
+      ]),
+      'python.ipynb': notebook('python', [['code', `def f(x:\n    return x\nkey = "${AWS_KEY}"\n`]]),
+      'clean.ipynb': notebook('typescript', [['code', 'const n: number = 1;\nexport {};\n']]),
+      'not-json.ipynb': '{"cells": [',
+    });
+    // The referee for the JavaScript cells: V8 compiles each one alone.
+    const v8Valid = (src) => {
+      try {
+        new vm.Script(src);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.deepEqual(jsCells.filter(([t]) => t === 'code').map(([, src]) => v8Valid(src)), [false, true]);
+
+    const edit = (file, reply = []) =>
+      cli(['hook', ...reply], {
+        cwd: tmp,
+        input: JSON.stringify({
+          cwd: dir,
+          hook_event_name: 'PostToolUse',
+          tool_name: 'NotebookEdit',
+          tool_input: { notebook_path: file, cell_id: 'c1', new_source: 'x', edit_mode: 'replace' },
+          tool_response: {},
+        }),
+      });
+    const [broken, token, python, clean, notJSON, missing] = await Promise.all(
+      ['broken-js.ipynb', path.join(dir, 'token.ipynb'), 'python.ipynb', 'clean.ipynb', 'not-json.ipynb', 'gone.ipynb'].map((f) => edit(f)),
+    );
+    assert.equal(broken.code, 2, broken.stderr);
+    assert.match(broken.stderr, /^broken-js\.ipynb: cell 2, line 2, column \d+: error: .+ \[syntax\]$/m);
+    assert.equal(broken.stderr.trimEnd().split('\n').length, 2, broken.stderr);
+    assert.equal(token.code, 2, token.stderr);
+    assert.match(token.stderr, /^token\.ipynb: cell 2, line 3, column \d+: error: .+\[secret-github-token\]$/m);
+    // A Python kernel's code is not read as JavaScript, but its secrets are found.
+    assert.equal(python.code, 2, python.stderr);
+    assert.doesNotMatch(python.stderr, /\[syntax\]/);
+    assert.match(python.stderr, /^python\.ipynb: cell 1, line 3, column \d+: error: .+\[secret-aws-access-key\]$/m);
+    assert.deepEqual([clean.code, clean.stderr, clean.stdout], [0, '', '']);
+    for (const [r, why] of [
+      [notJSON, /notebook is not JSON/],
+      [missing, /gone\.ipynb: no such file/],
+    ]) {
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, why);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+    }
+
+    // `check` reads notebooks the same way, and its JSON says which cell.
+    const { doc } = await checkJSON(dir, ['--no-cache']);
+    const cellsOf = (rel) => diagsOf(doc, rel).map((d) => `${d.cell}:${d.line} ${d.rule}`);
+    assert.deepEqual(cellsOf('broken-js.ipynb'), ['2:2 syntax']);
+    assert.deepEqual(cellsOf('token.ipynb'), ['2:3 secret-github-token']);
+    assert.deepEqual(diagsOf(doc, 'not-json.ipynb').map((d) => d.rule), ['json-syntax']);
+
+    // --reply json: the diagnostics as the reason of a block decision, exit 0.
+    const [jBroken, jClean, jBad] = await Promise.all([
+      edit('broken-js.ipynb', ['--reply', 'json']),
+      edit('clean.ipynb', ['--reply', 'json']),
+      edit('not-json.ipynb', ['--reply', 'json']),
+    ]);
+    assert.equal(jBroken.code, 0);
+    assert.equal(jBroken.stderr, '');
+    const reply = JSON.parse(jBroken.stdout);
+    assert.deepEqual(Object.keys(reply), ['decision', 'reason']);
+    assert.equal(reply.decision, 'block');
+    // The same lines as on stderr (the summary may now say the file came from the cache).
+    assert.equal(reply.reason.split('\n')[0], broken.stderr.split('\n')[0]);
+    assert.match(reply.reason, /\n1 file checked( \(1 from cache\))?: 1 error, 0 warnings\n$/);
+    assert.deepEqual([jClean.code, JSON.parse(jClean.stdout), jClean.stderr], [0, {}, '']);
+    assert.equal(jBad.code, 1);
+    assert.deepEqual(JSON.parse(jBad.stdout), {});
+    assert.match(jBad.stderr, /notebook is not JSON/);
+    const usage = await cli(['hook', '--reply', 'xml']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--reply must be text or json/);
+  });
+
+  test('hook --reply json: Edit, MultiEdit and Write with relative and absolute paths', async () => {
+    const dir = project({ 'src/bad.js': 'let x = ;\n', 'src/ok.js': 'let y = 1;\n' });
+    const run = (tool, file, cwd = dir) =>
+      cli(['hook', '--reply', 'json'], { cwd: tmp, input: JSON.stringify({ cwd, tool_name: tool, tool_input: { file_path: file } }) });
+    const results = await Promise.all([
+      run('Edit', 'src/bad.js'),
+      run('MultiEdit', path.join(dir, 'src/bad.js'), tmp),
+      run('Write', 'src/ok.js'),
+    ]);
+    for (const r of results.slice(0, 2)) {
+      assert.equal(r.code, 0);
+      const reply = JSON.parse(r.stdout);
+      assert.equal(reply.decision, 'block');
+      assert.match(reply.reason, /bad\.js:1:9: error: .+ \[syntax\]\n1 file checked/);
+    }
+    assert.deepEqual(JSON.parse(results[2].stdout), {});
   });
 });

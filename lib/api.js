@@ -371,6 +371,8 @@ function createApi({ backend, forced, loadErrors }) {
     crypto: cryptoOps,
     validation,
     compression: { gzip, gunzip, deflate, inflate, brotli, unbrotli },
+    // Loaded on first use: requiring the package does not pay for the check's rules.
+    check: (paths, opts) => require('./check/api').check(api, paths, opts),
     /** Internal: the primitives as routed (for tests and benchmarks). */
     _backend: b,
   };

@@ -8,21 +8,29 @@ const path = require('node:path');
 const { cfnError } = require('./errors');
 const { triple } = require('./platform');
 const { elfProblem } = require('./elf');
-
-const ROOT = path.join(__dirname, '..');
+const { isCheckout, ROOT } = require('./checkout');
 
 /** Where `npm run build:native` puts the addon (a checkout, never a tarball). */
 function localAddonPath(t) {
   return path.join(ROOT, 'npm', t, `cfn-accel.${t}.node`);
 }
 
-/** The fix for a platform package npm did not install. */
-function missingHint(pkg) {
+/**
+ * The fix for a binary that is not there: in a checkout, build it; in an
+ * installed package, the platform package npm did not install.
+ */
+function missingHint(pkg, t) {
+  if (isCheckout()) {
+    return (
+      `no native build for ${t} in this checkout (${path.relative(ROOT, localAddonPath(t))}): ` +
+      'run `npm run build:native` (needs Rust; see README.md, Building)'
+    );
+  }
   return (
     `${pkg} is not installed. It is an optional dependency of cfn-accel, so npm leaves it out under ` +
     '`--no-optional`/`--omit=optional`, and sometimes by mistake when package-lock.json was written on ' +
     'another platform (npm/cli#4828). Reinstall without --no-optional; if it is still missing, delete ' +
-    'node_modules and package-lock.json and run `npm install` again. (The wasm backend works meanwhile.)'
+    'node_modules and package-lock.json and run `npm install` again.'
   );
 }
 
@@ -75,8 +83,8 @@ function loadNativeBinding(env = process.env) {
     manifest = require.resolve(`${pkg}/package.json`);
   } catch (e) {
     if (e.code !== 'MODULE_NOT_FOUND') throw e;
-    if (failures.length) throw withCauses(failures, `; and ${missingHint(pkg)}`);
-    const err = cfnError('MODULE_NOT_FOUND', missingHint(pkg));
+    if (failures.length) throw withCauses(failures, `; and ${missingHint(pkg, t)}`);
+    const err = cfnError('MODULE_NOT_FOUND', missingHint(pkg, t));
     err.cause = e;
     throw err;
   }
@@ -143,6 +151,8 @@ function load(env = process.env) {
     }
     try {
       const backend = TIERS[name](env);
+      // Said only now that it is true: which backend answers instead.
+      for (const e of loadErrors) if (e.code !== 'DISABLED') e.message += ` (The ${name} backend answers meanwhile: same results, slower.)`;
       if (debug) {
         const why = loadErrors.map((e) => `${e.backend}: ${e.message}`).join('; ');
         process.stderr.write(`cfn-accel: using ${name} backend${why ? ` (${why})` : ''}\n`);

@@ -116,10 +116,29 @@ test('the CLI runs through npx', () => {
   assert.equal(viaNpx.backend, 'native');
 });
 
+test('installed: check() from import and `cfn-accel check --json` give the same report', () => {
+  fs.mkdirSync(path.join(project, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(project, 'src', 'bad.ts'), 'export const f = (a: number => a;\n');
+  fs.writeFileSync(path.join(project, 'src', 'ok.cjs'), 'module.exports = 1;\n');
+  const src = `
+    import { check } from 'cfn-accel';
+    console.log(JSON.stringify(await check(['src'], { cache: false })));`;
+  const fromApi = JSON.parse(ok(run(process.execPath, ['--input-type=module', '-e', src])));
+  const cli = run(npm, ['exec', '--no', '--', 'cfn-accel', 'check', '--json', '--no-cache', 'src']);
+  assert.equal(cli.status, 1, cli.stderr);
+  assert.deepEqual(fromApi, JSON.parse(cli.stdout));
+  assert.deepEqual([fromApi.backend, fromApi.summary.files, fromApi.summary.errors], ['native', 2, 1]);
+});
+
 test('TypeScript: the API type-checks under --strict, a wrong call does not', () => {
   const good = `
     import { backend, loadErrors, capabilities, crypto, stringOps, memoryOps, validation, StatsWindow } from 'cfn-accel';
-    import type { Backend, LoadError } from 'cfn-accel';
+    import { check } from 'cfn-accel';
+    import type { Backend, LoadError, CheckReport, CheckDiagnostic } from 'cfn-accel';
+    const report: CheckReport = await check(['src'], { cwd: '.', cache: false, cacheDir: '.cache' });
+    const first: CheckDiagnostic | undefined = report.files[0]?.diagnostics[0];
+    const cell: number | undefined = first?.cell;
+    console.log(report.ok, report.summary.errors, cell);
     const b: Backend = backend;
     const codes: string[] = loadErrors.map((e: LoadError) => e.code);
     const hex: string = crypto.hashSHA256('abc', { encoding: 'hex' });

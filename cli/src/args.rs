@@ -19,6 +19,11 @@ impl Parsed {
     pub fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|f| f == name)
     }
+
+    /// The last value of `--name`, if given.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Parses `argv` with the boolean `flags` and string `options` allowed;

@@ -91,9 +91,12 @@ fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, conf
     Outcome { result: result(kind.as_str(), cached, diagnostics), store, used }
 }
 
-/// Sorts JSON diagnostics by line, column, then rule.
+/// Sorts JSON diagnostics by cell, line, column, then rule.
 fn sort(list: &mut [Value]) {
-    let k = |d: &Value| (d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0), d["rule"].as_str().unwrap_or("").to_string());
+    let k = |d: &Value| {
+        let n = |key: &str| d[key].as_u64().unwrap_or(0);
+        (n("cell"), n("line"), n("column"), d["rule"].as_str().unwrap_or("").to_string())
+    };
     list.sort_by_key(k);
 }
 

@@ -14,12 +14,14 @@ use std::path::PathBuf;
 /// The `--help` text (shared with the Node CLI).
 pub const USAGE: &str = include_str!("../../lib/cli/help/hook.txt");
 
-const EDIT_TOOLS: [&str; 3] = ["Edit", "MultiEdit", "Write"];
+/// The tools whose edits the hook checks, and where each names the file.
+const PATH_FIELD: [(&str, &str); 4] =
+    [("Edit", "file_path"), ("MultiEdit", "file_path"), ("Write", "file_path"), ("NotebookEdit", "notebook_path")];
 const MAX_PAYLOAD: u64 = 64 * 1024 * 1024;
 
-/// The edited file and the folder paths are shown relative to, or None
-/// when the tool edits no file; Err is why the payload cannot be used.
-fn edited_file(text: &str) -> Result<Option<(PathBuf, PathBuf)>, String> {
+/// The edited file, the folder paths are shown relative to, and whether it
+/// is a notebook; Err is why the payload cannot be used.
+fn edited_file(text: &str) -> Result<(PathBuf, PathBuf, bool), String> {
     if text.trim().is_empty() {
         return Err("no payload on stdin".into());
     }
@@ -27,18 +29,34 @@ fn edited_file(text: &str) -> Result<Option<(PathBuf, PathBuf)>, String> {
     if !payload.is_object() {
         return Err("payload is not a JSON object".into());
     }
-    if let Some(tool) = payload["tool_name"].as_str() {
-        if !EDIT_TOOLS.contains(&tool) {
-            return Ok(None);
-        }
-    }
-    let file = payload["tool_input"]["file_path"].as_str().filter(|f| !f.is_empty());
-    let Some(file) = file else { return Err("payload has no tool_input.file_path".into()) };
+    let tool = payload["tool_name"].as_str().filter(|t| !t.is_empty()).ok_or("payload has no tool_name")?;
+    let Some(&(_, field)) = PATH_FIELD.iter().find(|(t, _)| *t == tool) else {
+        return Err(format!(
+            "tool {} edits no file this hook checks (matcher: Edit|MultiEdit|Write|NotebookEdit)",
+            serde_json::Value::from(tool)
+        ));
+    };
+    let file = payload["tool_input"][field].as_str().filter(|f| !f.is_empty());
+    let Some(file) = file else { return Err(format!("payload has no tool_input.{field}")) };
     let cwd = match payload["cwd"].as_str().filter(|c| !c.is_empty()) {
         Some(c) => PathBuf::from(c),
         None => std::env::current_dir().map_err(|e| e.to_string())?,
     };
-    Ok(Some((crate::paths::resolve(&cwd, file), cwd)))
+    Ok((crate::paths::resolve(&cwd, file), cwd, tool == "NotebookEdit"))
+}
+
+/// Err unless `file` is a file (for a notebook: one that is JSON).
+fn require_usable(file: &PathBuf, notebook: bool) -> Result<(), String> {
+    match std::fs::metadata(file) {
+        Err(_) => return Err(format!("{}: no such file", file.display())),
+        Ok(m) if !m.is_file() => return Err(format!("{}: not a file", file.display())),
+        Ok(_) => {}
+    }
+    if notebook {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        serde_json::from_str::<serde_json::Value>(&text).map_err(|e| format!("{}: notebook is not JSON: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 fn read_stdin() -> Result<String, String> {
@@ -52,27 +70,35 @@ fn read_stdin() -> Result<String, String> {
 
 /// Runs the hook; the exit code.
 pub fn run(argv: &[String]) -> Result<i32, Usage> {
-    args::parse(argv, &[], &[], false)?;
-    let target = read_stdin().and_then(|t| edited_file(&t)).and_then(|t| match t {
-        None => Ok(None),
-        Some((file, cwd)) => match std::fs::metadata(&file) {
-            Err(_) => Err(format!("{}: no such file", file.display())),
-            Ok(m) if !m.is_file() => Err(format!("{}: not a file", file.display())),
-            Ok(_) => Ok(Some((file, cwd))),
-        },
-    });
+    let p = args::parse(argv, &[], &["reply"], false)?;
+    let json = match p.value("reply").unwrap_or("text") {
+        "text" => false,
+        "json" => true,
+        other => return Err(Usage(format!("--reply must be text or json, got '{other}'"))),
+    };
+    let target = read_stdin().and_then(|t| edited_file(&t)).and_then(|(file, cwd, nb)| require_usable(&file, nb).map(|_| (file, cwd)));
     let (file, cwd) = match target {
-        Ok(Some(t)) => t,
-        Ok(None) => return Ok(0),
+        Ok(t) => t,
         Err(why) => {
             eprintln!("cfn-accel hook: {}", why.split_whitespace().collect::<Vec<_>>().join(" "));
+            if json {
+                println!("{{}}");
+            }
             return Ok(1);
         }
     };
     let (results, summary) = check_paths(&[file.to_string_lossy().into_owned()], &cwd, true);
     if summary.errors == 0 {
+        if json {
+            println!("{{}}");
+        }
         return Ok(0);
     }
-    eprint!("{}", report::human(&results, &summary));
-    Ok(2)
+    let reason = report::human(&results, &summary);
+    if !json {
+        eprint!("{reason}");
+        return Ok(2);
+    }
+    println!("{}", serde_json::json!({"decision": "block", "reason": reason}));
+    Ok(0)
 }

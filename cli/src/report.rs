@@ -54,10 +54,17 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// `path:line:column: severity: message [rule]` (no position for whole-file findings).
+/// `path:line:column: severity: message [rule]` (no position for whole-file
+/// findings); in a notebook `path: cell N, line L, column C: ...`.
 pub fn format_diagnostic(file: &str, d: &Value) -> String {
     let line = d["line"].as_u64().unwrap_or(0);
-    let where_ = if line > 0 { format!("{file}:{line}:{}", d["column"].as_u64().unwrap_or(0)) } else { file.to_string() };
+    let column = d["column"].as_u64().unwrap_or(0);
+    let where_ = match d["cell"].as_u64().filter(|&c| c > 0) {
+        Some(cell) if line > 0 => format!("{file}: cell {cell}, line {line}, column {column}"),
+        Some(cell) => format!("{file}: cell {cell}"),
+        None if line > 0 => format!("{file}:{line}:{column}"),
+        None => file.to_string(),
+    };
     format!(
         "{where_}: {}: {} [{}]",
         d["severity"].as_str().unwrap_or(""),

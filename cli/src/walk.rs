@@ -2,11 +2,11 @@
 //! folders walked with ripgrep's `ignore` crate (in parallel), honouring
 //! `.gitignore` files (nested ones below their folder, inside a git
 //! repository), `.ignore` files, `.git/info/exclude` and git's global
-//! excludes file; skipping dot-folders and dependency or build-output
-//! folders (`node_modules`, `target`, `dist`, `build`, `coverage`) inside
-//! them. Dot-files are checked (`.env` is where secrets leak). Symlinked
-//! files are checked; symlinked folders are not followed (cycles). Twin of
-//! lib/check/walk.js.
+//! excludes file; skipping hidden files and folders (the crate's default,
+//! as ripgrep: a `.env` is checked when named, as the hook names it) and
+//! dependency or build-output folders (`node_modules`, `target`, `dist`,
+//! `build`, `coverage`) inside them. Symlinked files are checked; symlinked
+//! folders are not followed (cycles). Twin of lib/check/walk.js.
 
 use crate::paths;
 use ignore::{WalkBuilder, WalkState};
@@ -26,9 +26,6 @@ pub struct Collected {
     pub missing: Vec<(PathBuf, String)>,
 }
 
-fn skip_dir(name: &str) -> bool {
-    name.starts_with('.') || SKIP_DIRS.contains(&name)
-}
 
 /// Resolves `args` against `cwd` and walks the folders among them.
 pub fn collect(args: &[String], cwd: &Path) -> Collected {
@@ -52,45 +49,43 @@ pub fn collect(args: &[String], cwd: &Path) -> Collected {
             }
         }
     }
-    if !dirs.is_empty() {
+    // One walk per folder: with several roots in one parallel walk, ripgrep's
+    // walker can miss a parent folder's .gitignore for one of them.
+    for dir in &dirs {
         let found = Mutex::new(Vec::new());
         let failed = Mutex::new(Vec::new());
-        let mut builder = WalkBuilder::new(&dirs[0]);
-        for d in &dirs[1..] {
-            builder.add(d);
-        }
-        builder
-            .hidden(false)
+        WalkBuilder::new(dir)
             .follow_links(false)
             .filter_entry(|e| {
                 e.depth() == 0
                     || !e.file_type().is_some_and(|t| t.is_dir())
-                    || !skip_dir(&e.file_name().to_string_lossy())
-            });
-        builder.build_parallel().run(|| {
-            Box::new(|entry| {
-                match entry {
-                    Ok(e) => {
-                        let is_file = match e.file_type() {
-                            Some(t) if t.is_file() => true,
-                            Some(t) if t.is_symlink() => std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()),
-                            _ => false,
-                        };
-                        if is_file {
-                            if let Ok(mut f) = found.lock() {
-                                f.push(e.into_path());
+                    || !SKIP_DIRS.contains(&&*e.file_name().to_string_lossy())
+            })
+            .build_parallel()
+            .run(|| {
+                Box::new(|entry| {
+                    match entry {
+                        Ok(e) => {
+                            let is_file = match e.file_type() {
+                                Some(t) if t.is_file() => true,
+                                Some(t) if t.is_symlink() => std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()),
+                                _ => false,
+                            };
+                            if is_file {
+                                if let Ok(mut f) = found.lock() {
+                                    f.push(e.into_path());
+                                }
+                            }
+                        }
+                        Err(err) => {
+                            if let (Some(p), Ok(mut f)) = (io_path(&err), failed.lock()) {
+                                f.push((p, err.to_string()));
                             }
                         }
                     }
-                    Err(err) => {
-                        if let (Some(p), Ok(mut f)) = (io_path(&err), failed.lock()) {
-                            f.push((p, err.to_string()));
-                        }
-                    }
-                }
-                WalkState::Continue
-            })
-        });
+                    WalkState::Continue
+                })
+            });
         files.extend(found.into_inner().unwrap_or_default());
         missing.extend(failed.into_inner().unwrap_or_default());
     }

@@ -7,6 +7,7 @@
 const path = require('node:path');
 const { guard } = require('./guard');
 const { cfnError } = require('../errors');
+const { isCheckout } = require('../checkout');
 
 const PKG = path.join(__dirname, '..', '..', 'wasm-build', 'pkg');
 const GLUE = path.join(PKG, 'cfn_accel_wasm.js');
@@ -33,7 +34,9 @@ function loadWasm() {
   try {
     binding = instantiate();
   } catch (e) {
-    const err = new Error(`wasm build ${GLUE}: ${e.message}`);
+    // Not built (a checkout) or not shipped (a broken install): say which fix applies.
+    const fix = e.code !== 'MODULE_NOT_FOUND' ? '' : isCheckout() ? '; run `npm run build:wasm`' : '; reinstall cfn-accel';
+    const err = new Error(`wasm build ${GLUE}: ${e.message.split('\n')[0]}${fix}`);
     err.code = e.code === 'MODULE_NOT_FOUND' ? 'MODULE_NOT_FOUND' : e.code || 'ERR_CFN_WASM_INIT';
     throw err;
   }

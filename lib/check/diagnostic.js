@@ -8,13 +8,14 @@
  * @property {'error' | 'warning'} severity
  * @property {string} rule stable id, e.g. `syntax`, `rust-todo`, `secret-aws-access-key`
  * @property {string} message
+ * @property {number} [cell] in a notebook: the cell, 1-based (line and column are within it)
  */
 
 /** @returns {Diagnostic} */
 const diagnostic = (severity, rule, message, line = 0, column = 0) => ({ line, column, severity, rule, message });
 
-/** Sorts diagnostics by position, then rule, in place. */
+/** Sorts diagnostics by position (cell, line, column), then rule, in place. */
 const sortDiagnostics = (list) =>
-  list.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  list.sort((a, b) => (a.cell || 0) - (b.cell || 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 
 module.exports = { diagnostic, sortDiagnostics };

@@ -9,7 +9,7 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const BY_EXTENSION = {
   js: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs', ts: 'ts', tsx: 'tsx', mts: 'mts', cts: 'cts',
   json: 'json', jsonc: 'jsonc', md: 'markdown', markdown: 'markdown', rs: 'rust',
-  yml: 'yaml', yaml: 'yaml', toml: 'toml',
+  yml: 'yaml', yaml: 'yaml', toml: 'toml', ipynb: 'notebook',
 };
 // JSON files that by convention allow comments and trailing commas.
 const JSONC_STEM = /^(?:tsconfig|jsconfig)(?:\..*)?$/;
@@ -27,7 +27,8 @@ function isJSONCName(file) {
 
 /**
  * What `file` is checked as: a JS/TS language (`js`, ..., `d.ts`), `json`,
- * `jsonc`, `markdown`, `rust`, `yaml`, `toml`, or `text` (scans only).
+ * `jsonc`, `markdown`, `rust`, `yaml`, `toml`, `notebook` (each cell on its
+ * own), or `text` (scans only).
  * @param {string} file
  * @returns {string}
  */

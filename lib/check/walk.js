@@ -1,18 +1,20 @@
 'use strict';
 // Finds the files `check` looks at: files named on the command line as
 // they are, directories walked (several reads in flight at once), skipping
-// inside them dependency, build-output and hidden directories and whatever
-// the project's .gitignore files ignore.
+// inside them hidden files and folders, dependency and build-output
+// folders, and what the ignore files say (see ./ignore.js: ripgrep's
+// `ignore` crate defaults, as in the native walker).
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { ignoresFor, loadIgnore, isIgnored } = require('./ignore');
+const { scopeFor } = require('./ignore');
 
-/** Directory names never descended into (dot-directories are skipped too). */
+/** Directory names never descended into (unless named; hidden entries are skipped too). */
 const SKIP_DIRS = new Set(['node_modules', 'target', 'dist', 'build', 'coverage']);
 const WALK_CONCURRENCY = 8;
 
-const skipDir = (name) => name.startsWith('.') || SKIP_DIRS.has(name);
+// Hidden as the crate's `hidden(true)` has it (on Unix): a name starting with a dot.
+const hidden = (name) => name.startsWith('.');
 
 /**
  * Runs `worker(item)` for every item of `queue`, at most `limit` at a time;
@@ -45,10 +47,11 @@ function pool(queue, limit, worker) {
 /**
  * @param {string[]} args paths as given
  * @param {string} cwd base for relative paths
+ * @param {NodeJS.ProcessEnv} [env] where git's global excludes file is found (HOME, XDG_CONFIG_HOME)
  * @returns {Promise<{files: string[], missing: {path: string, message: string}[]}>}
  *   absolute file paths, sorted and unique; arguments that could not be read
  */
-async function collectFiles(args, cwd) {
+async function collectFiles(args, cwd, env = process.env) {
   const files = new Set();
   const missing = [];
   const dirs = [];
@@ -64,14 +67,10 @@ async function collectFiles(args, cwd) {
       }
     }),
   );
-  const queue = await Promise.all(dirs.map(async (dir) => ({ dir, scopes: await ignoresFor(dir) })));
+  const queue = await Promise.all(dirs.map(async (dir) => ({ dir, scope: await scopeFor(dir, env) })));
   await pool(queue, WALK_CONCURRENCY, async (item) => {
     const { dir } = item;
-    let { scopes } = item;
-    if (item.inherited) {
-      const own = await loadIgnore(dir);
-      if (own) scopes = [...scopes, own];
-    }
+    const scope = item.parent ? await item.parent.child(dir) : item.scope;
     let entries;
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
@@ -80,15 +79,16 @@ async function collectFiles(args, cwd) {
       return;
     }
     for (const ent of entries) {
+      if (hidden(ent.name)) continue;
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) {
-        if (!skipDir(ent.name) && !isIgnored(scopes, full, true)) queue.push({ dir: full, scopes, inherited: true });
+        if (!SKIP_DIRS.has(ent.name) && !scope.isIgnored(full, true)) queue.push({ dir: full, parent: scope });
       } else if (ent.isFile()) {
-        if (!isIgnored(scopes, full, false)) files.add(full);
+        if (!scope.isIgnored(full, false)) files.add(full);
       } else if (ent.isSymbolicLink()) {
         // Linked files are checked; linked directories are not followed (cycles).
         const st = await fs.promises.stat(full).catch(() => null);
-        if (st && st.isFile() && !isIgnored(scopes, full, false)) files.add(full);
+        if (st && st.isFile() && !scope.isIgnored(full, false)) files.add(full);
       }
     }
   });

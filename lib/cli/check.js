@@ -5,49 +5,8 @@ const { parseArgs } = require('node:util');
 const { cfnError } = require('../errors');
 const { formatHuman, formatJSON } = require('./report');
 
-const usage = `Usage: cfn-accel check <file|dir>... [--json] [--no-cache] [--no-wasm]
-
-Checks files, and every file under the given folders (skipping node_modules,
-target, dist, build, coverage, dot-folders and whatever .gitignore files
-ignore), by extension:
-
-  .js .jsx .mjs .cjs .ts .mts .cts .tsx   syntax errors (error); declaration
-                                         files (.d.ts) get the security scan only
-  .json                                  JSON syntax, with position (error);
-                                         tsconfig*.json / jsconfig*.json allow
-                                         comments and are not checked as JSON
-  .md .markdown                          unclosed code fence, broken relative
-                                         link (error); empty link, undefined
-                                         reference, '#Heading' without space,
-                                         empty heading, skipped heading level
-                                         (warning)
-  .rs                                    todo!, unimplemented! (error);
-                                         .unwrap(), .expect(, panic! (warning);
-                                         outside comments, strings and test code
-  every text file                        secrets: AWS, GitHub, GitLab, Slack,
-                                         Stripe, Google, npm, Anthropic, OpenAI
-                                         keys, private key blocks, hard-coded
-                                         passwords (error); JWT literals,
-                                         credentials in URLs, eval, new
-                                         Function, shell commands from
-                                         templates, disabled TLS checks (warning)
-
-Output: 'path:line:column: error|warning: message [rule]' per finding, then a
-summary line. Exit code 1 when there is any error, 0 otherwise (warnings
-alone pass), 2 on a usage error.
-
-Options:
-  --json       print one JSON document: {tool, version, backend, ok, summary,
-               files: [{path, kind, cached, diagnostics: [{line, column,
-               severity, rule, message}]}]}
-  --no-cache   do not read or write the content-hash cache (by default
-               unchanged files are answered from it; it lives in
-               $CFN_ACCEL_CACHE_DIR, $XDG_CACHE_HOME/cfn-accel or
-               node_modules/.cache/cfn-accel)
-  --no-wasm    do not use the wasm backend (as DISABLE_WASM=true): the
-               native addon, else plain JS
-  -h, --help   show this help
-`;
+// The help text is shared with the native executable (cli/src/check.rs).
+const usage = require('node:fs').readFileSync(require('node:path').join(__dirname, 'help', 'check.txt'), 'utf8');
 
 /** @param {string[]} argv @returns {Promise<number>} */
 async function run(argv) {

@@ -4,16 +4,8 @@
 
 const { parseArgs } = require('node:util');
 
-const usage = `Usage: cfn-accel info [--json]
-
-Shows the backend in use (native, wasm or js), why faster backends were
-skipped (load errors), the capabilities and the versions of cfn-accel and
-Node.js. CFN_ACCEL_BACKEND=native|wasm|js forces a backend.
-
-Options:
-  --json      print one JSON document: {version, node, backend, loadErrors, capabilities}
-  -h, --help  show this help
-`;
+// The help text is shared with the native executable (cli/src/info.rs).
+const usage = require('node:fs').readFileSync(require('node:path').join(__dirname, 'help', 'info.txt'), 'utf8');
 
 /** @param {string[]} argv @returns {Promise<number>} */
 async function run(argv) {

@@ -10,9 +10,13 @@ function displayPath(file, cwd) {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** `path:line:column: severity: message [rule]` (no position for whole-file findings). */
+/**
+ * `path:line:column: severity: message [rule]` (no position for whole-file
+ * findings); in a notebook `path: cell N, line L, column C: ...`.
+ */
 function formatDiagnostic(file, d) {
-  const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  let where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  if (d.cell) where = `${file}: cell ${d.cell}${d.line > 0 ? `, line ${d.line}, column ${d.column}` : ''}`;
   return `${where}: ${d.severity}: ${d.message} [${d.rule}]`;
 }
 
@@ -35,9 +39,12 @@ function formatHuman(report, cwd) {
   return `${lines.join('\n')}\n`;
 }
 
-/** The JSON document of `check --json`. */
-function formatJSON(report, cwd, backend, version) {
-  const doc = {
+/**
+ * The report `check --json` prints and the API's check() resolves to: paths
+ * as the CLI shows them (relative to `cwd` when inside it).
+ */
+function jsonReport(report, cwd, backend, version) {
+  return {
     tool: 'cfn-accel',
     version,
     backend,
@@ -45,7 +52,11 @@ function formatJSON(report, cwd, backend, version) {
     summary: report.summary,
     files: report.files.map((r) => ({ ...r, path: displayPath(r.path, cwd) })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-module.exports = { displayPath, formatDiagnostic, formatHuman, formatJSON, summaryLine };
+/** The JSON document of `check --json`. */
+function formatJSON(report, cwd, backend, version) {
+  return `${JSON.stringify(jsonReport(report, cwd, backend, version), null, 2)}\n`;
+}
+
+module.exports = { displayPath, formatDiagnostic, formatHuman, formatJSON, jsonReport, summaryLine };

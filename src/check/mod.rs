@@ -12,6 +12,7 @@
 pub mod javascript;
 pub mod json;
 pub mod markdown;
+pub mod notebook;
 pub mod position;
 pub mod risks;
 pub mod rust_lint;
@@ -60,6 +61,8 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// What is wrong, for a person.
     pub message: String,
+    /// In a notebook: the 1-based cell (line and column are within it).
+    pub cell: Option<u32>,
 }
 
 /// A relative link target in a document, for the caller to look up on disk.
@@ -91,7 +94,7 @@ pub struct Analysis {
 impl Analysis {
     /// Adds a finding at a 1-based line and UTF-16 column.
     pub fn push(&mut self, severity: Severity, rule: &'static str, message: impl Into<String>, line: u32, column: u32) {
-        self.diagnostics.push(Diagnostic { line, column, severity, rule, message: message.into() });
+        self.diagnostics.push(Diagnostic { line, column, severity, rule, message: message.into(), cell: None });
     }
 
     /// The analysis as JSON `{diagnostics: [{line, column, severity, rule,
@@ -108,6 +111,9 @@ impl Analysis {
             push_json_string(&mut out, d.rule);
             out.push_str(",\"message\":");
             push_json_string(&mut out, &d.message);
+            if let Some(cell) = d.cell {
+                let _ = write!(out, ",\"cell\":{cell}");
+            }
             out.push('}');
         }
         out.push_str("],\"links\":[");
@@ -172,6 +178,8 @@ pub enum FileKind {
     Yaml,
     /// TOML 1.0.
     Toml,
+    /// A Jupyter notebook: each cell checked on its own.
+    Notebook,
     /// Anything else: only the scans every text gets.
     Text,
 }
@@ -188,6 +196,7 @@ impl FileKind {
             FileKind::Rust => "rust",
             FileKind::Yaml => "yaml",
             FileKind::Toml => "toml",
+            FileKind::Notebook => "notebook",
             FileKind::Text => "text",
         }
     }
@@ -201,6 +210,7 @@ impl FileKind {
             "rust" => FileKind::Rust,
             "yaml" => FileKind::Yaml,
             "toml" => FileKind::Toml,
+            "notebook" => FileKind::Notebook,
             "text" => FileKind::Text,
             other => FileKind::Script(Lang::parse(other).ok()?),
         })
@@ -243,6 +253,7 @@ pub fn kind_of(path: &str) -> FileKind {
         "rs" => FileKind::Rust,
         "yml" | "yaml" => FileKind::Yaml,
         "toml" => FileKind::Toml,
+        "ipynb" => FileKind::Notebook,
         _ => FileKind::Text,
     }
 }
@@ -266,6 +277,9 @@ pub struct FileContext<'a> {
 pub fn analyze(text: &str, ctx: &FileContext) -> Analysis {
     // Editors do not count a byte-order mark as a column.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if ctx.kind == FileKind::Notebook {
+        return notebook::analyze_notebook(text, ctx);
+    }
     let mut out = Analysis::default();
     match ctx.kind {
         FileKind::Script(lang) => javascript::check(text, lang, ctx.source_type, &mut out),
@@ -275,7 +289,7 @@ pub fn analyze(text: &str, ctx: &FileContext) -> Analysis {
         FileKind::Rust => rust_lint::check(text, &mut out),
         FileKind::Yaml => yaml::check(text, &mut out),
         FileKind::Toml => toml::check(text, &mut out),
-        FileKind::Text => {}
+        FileKind::Text | FileKind::Notebook => {}
     }
     secrets::check(text, ctx, &mut out);
     risks::check(text, ctx, &mut out);
@@ -298,9 +312,9 @@ pub fn analyze_named(text: &str, path: &str, kind: Option<&str>, source_type: Op
     Ok(analyze(text, &FileContext { path, kind, source_type }))
 }
 
-/// Sorts by line, column, then rule (the order findings are shown in).
+/// Sorts by cell, line, column, then rule (the order findings are shown in).
 pub fn sort(list: &mut [Diagnostic]) {
-    list.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+    list.sort_by(|a, b| (a.cell, a.line, a.column, a.rule).cmp(&(b.cell, b.line, b.column, b.rule)));
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ mod tests {
     use super::*;
 
     fn d(rule: &'static str, line: u32) -> Diagnostic {
-        Diagnostic { line, column: 1, severity: Severity::Error, rule, message: String::new() }
+        Diagnostic { line, column: 1, severity: Severity::Error, rule, message: String::new(), cell: None }
     }
 
     #[test]

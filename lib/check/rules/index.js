@@ -15,6 +15,7 @@ const { checkTOML } = require('./toml');
 const { applySuppressions } = require('./suppress');
 const { sortDiagnostics } = require('../diagnostic');
 const { kindOf, JS_LANGS } = require('../kind');
+const { analyzeNotebook } = require('../notebook');
 
 /**
  * @typedef {object} Analysis
@@ -36,6 +37,7 @@ const { kindOf, JS_LANGS } = require('../kind');
 function analyzeText(text, file, kind = kindOf(file), sourceType) {
   // Editors do not count a byte-order mark as a column.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (kind === 'notebook') return analyzeNotebook(text, file, analyzeText);
   const out = { diagnostics: [], links: [], anchors: [] };
   if (JS_LANGS.has(kind)) out.diagnostics = checkJavaScript(text, kind, sourceType);
   else if (kind === 'json') out.diagnostics = checkJSONText(text);
