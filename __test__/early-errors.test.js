@@ -205,6 +205,13 @@ const TS_CASES = [
   ['d.ts', 'declare module "m" {\n  export function f(): void;\n}\ndeclare global { interface Window { a: 1 } }\nexport {};'],
   ['d.ts', 'export declare class C { m(): void; private x; }\nexport type T = C;'],
   ['d.ts', 'export declare let a: number;\nexport declare let a: number;'],
+  // Exports of names declared elsewhere (a global, another block of a merged
+  // namespace or module, an import inside `declare module`): tsc's parser
+  // and checker accept them (forms from @types/node, regexpp, saslprep).
+  ['ts', 'export { missing };'],
+  ['d.ts', 'declare namespace S {\n  var _a: number;\n  export { _a as default };\n}\nexport = S;'],
+  ['d.ts', 'declare module "regexpp-like" {\n  import * as AST from "regexpp-like/ast";\n  export { AST };\n}'],
+  ['d.ts', 'declare module "stream-like" {\n  import { promises } from "stream-like/promises";\n  class Stream {}\n  namespace Stream {\n    export { promises, Stream };\n  }\n  export = Stream;\n}'],
 ];
 
 function tscVerdicts(cases) {

@@ -165,6 +165,25 @@ function located(e, code) {
   return { pos, message, ...lineCol(code, pos) };
 }
 
+/**
+ * Babel raises "Export 'x' is not defined" once the whole file has parsed,
+ * as ECMAScript requires of JavaScript. In TypeScript that name may be a
+ * global, a type, or declared in another block of a merged namespace or
+ * module (`@types/node` and dts bundles do this); tsc does not call it a
+ * syntax or redeclaration error, and neither does oxc on native/wasm. So
+ * it is no error here: the AST, from a parse that records such errors
+ * instead of throwing, when that is the only kind it records.
+ */
+function exportOfUndeclared(p, code, lang, kind) {
+  let ast;
+  try {
+    ast = p.parse(code, { ...babelOptions(lang, kind), errorRecovery: true });
+  } catch {
+    return null;
+  }
+  return ast.errors.every((e) => e.reasonCode === 'ModuleExportUndefined') ? ast : null;
+}
+
 /** Parses, returning `{ast}` or `{error: {message, line, column}}`. */
 function parseOrError(code, lang, kind) {
   const deep = tooDeep(code, lang);
@@ -175,6 +194,10 @@ function parseOrError(code, lang, kind) {
     return { ast: p.parse(code, babelOptions(lang, kind)) };
   } catch (e) {
     if (e instanceof RangeError) return tooDeepForBabel;
+    if (isTs(lang) && e.reasonCode === 'ModuleExportUndefined') {
+      const ast = exportOfUndeclared(p, code, lang, kind);
+      if (ast) return { ast };
+    }
     let err = located(e, code);
     const m = isTs(lang) && maskSpeculative(code, lang);
     if (m && m.zones.some(([a, b]) => a <= err.pos && err.pos <= b)) {
