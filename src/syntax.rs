@@ -228,12 +228,6 @@ fn recheck_errors(src: &str, lang: Lang, errs: &[(usize, Diagnostic)]) -> Option
     }
 }
 
-/// Whether swc's parser (with its re-check of speculative TypeScript)
-/// finds no syntax error in `src`.
-fn swc_parses_clean(src: &str, lang: Lang) -> bool {
-    checked(src, lang, &parse(src, lang)).is_empty()
-}
-
 /// Syntax and early errors of `src` as `lang`, loaded as a file of that
 /// language is by default (see [`SourceKind::default_for`]), in source
 /// order; empty when the engine would load it.

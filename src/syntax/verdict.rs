@@ -156,11 +156,6 @@ fn errors_as(src: &str, lang: Lang, kind: SourceKind) -> Vec<(usize, Diagnostic)
         };
         let parsed = Parser::new(alloc, src, source_type(lang, kind)).with_options(options).parse();
         let mut found: Vec<&OxcDiagnostic> = parsed.diagnostics.errors().collect();
-        // A false error stops an agent for nothing: where oxc refuses a
-        // declaration file that swc's parser reads without error, it passes.
-        if !found.is_empty() && lang == Lang::Dts && super::swc_parses_clean(src, lang) {
-            return Vec::new();
-        }
         let semantic;
         if found.is_empty() && !parsed.panicked {
             semantic = SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
