@@ -130,6 +130,38 @@ test('installed: check() from import and `cfn-accel check --json` give the same 
   assert.deepEqual([fromApi.backend, fromApi.summary.files, fromApi.summary.errors], ['native', 2, 1]);
 });
 
+test("the README's hook command runs the native executable: no Node, the Node CLI's answers", () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const m = /"command": "((?:[^"\\]|\\.)*cfn-accel-native hook)"/.exec(readme);
+  assert.ok(m, 'the README names a cfn-accel-native hook command');
+  const command = JSON.parse(`"${m[1]}"`);
+  const bin = path.join(project, 'node_modules', '.bin', 'cfn-accel-native');
+  // npm linked the platform package's executable itself, not a Node script.
+  assert.equal(fs.readFileSync(fs.realpathSync(bin)).subarray(0, 4).toString('latin1'), '\x7fELF');
+  fs.mkdirSync(path.join(project, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(project, 'src', 'edited.js'), 'const a = 1;\nconst a = 2;\n');
+  fs.writeFileSync(path.join(project, 'src', 'fine.mjs'), 'export const b = 1;\n');
+  const hook = (file, args = '') =>
+    spawnSync('sh', ['-c', `${command} ${args}`], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...cleanEnv, CLAUDE_PROJECT_DIR: project },
+      input: JSON.stringify({ hook_event_name: 'PostToolUse', tool_name: 'Edit', tool_input: { file_path: file }, cwd: project }),
+    });
+  const bad = hook('src/edited.js');
+  assert.equal(bad.status, 2, bad.stderr);
+  assert.match(bad.stderr, /src\/edited\.js:2:7: error: .*already been declared \[syntax\]/);
+  assert.equal(hook('src/fine.mjs').status, 0);
+  const reply = hook('src/edited.js', '--reply json');
+  assert.equal(reply.status, 0);
+  assert.equal(JSON.parse(reply.stdout).decision, 'block');
+  // The same report as the Node CLI's.
+  const viaExe = run(bin, ['check', '--json', '--no-cache', 'src']);
+  const viaNode = run(npm, ['exec', '--no', '--', 'cfn-accel', 'check', '--json', '--no-cache', 'src']);
+  assert.equal(viaExe.status, viaNode.status);
+  assert.deepEqual(JSON.parse(viaExe.stdout), JSON.parse(viaNode.stdout));
+});
+
 test('TypeScript: the API type-checks under --strict, a wrong call does not', () => {
   const good = `
     import { backend, loadErrors, capabilities, crypto, stringOps, memoryOps, validation, StatsWindow } from 'cfn-accel';
