@@ -165,7 +165,8 @@ function verify(t, file) {
 function libnodeStub() {
   const dir = path.join(targetDir(), 'libnode-stub');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'libnode.dll.a'), '!<arch>\n');
+  // zig's linker looks for libnode.a, GNU ld for libnode.dll.a: both, empty.
+  for (const lib of ['libnode.a', 'libnode.dll.a']) fs.writeFileSync(path.join(dir, lib), '!<arch>\n');
   fs.writeFileSync(path.join(dir, 'libnode.dll'), 'placeholder for napi-build; never linked or loaded\n');
   return { LIBNODE_PATH: dir };
 }
