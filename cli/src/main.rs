@@ -79,6 +79,9 @@ fn run(argv: Vec<String>) -> i32 {
     };
     if rest.iter().any(|a| a == "-h" || a == "--help") {
         print!("{usage}");
+        if name == "check" {
+            print!("\n{}", cfn_accel_core::check::rules_help());
+        }
         return 0;
     }
     match command(rest) {

@@ -6,7 +6,11 @@ const { cfnError } = require('../errors');
 const { formatHuman, formatJSON } = require('./report');
 
 // The help text is shared with the native executable (cli/src/check.rs).
-const usage = require('node:fs').readFileSync(require('node:path').join(__dirname, 'help', 'check.txt'), 'utf8');
+const text = require('node:fs').readFileSync(require('node:path').join(__dirname, 'help', 'check.txt'), 'utf8');
+
+// Ends with the rules reference, from the rules themselves (the executable
+// prints the core's identical list).
+const usage = `${text}\n${require('../check/rules').rulesHelp()}`;
 
 /** @param {string[]} argv @returns {Promise<number>} */
 async function run(argv) {

@@ -9,6 +9,13 @@
 use super::{Analysis, Severity};
 use crate::syntax::{validate_as, Lang, SourceKind};
 
+/// The family's rules for `check --help`: `(id, severity, summary)`.
+pub const RULES: &[(&str, Severity, &str)] = &[(
+    "syntax",
+    Severity::Error,
+    "JS/TS: what the engine refuses to load (syntax and early errors, as Node decides the source type)",
+)];
+
 /// Reports `text`'s syntax and early errors as `lang` loaded as
 /// `source_type` (None: the language's default) into `out`.
 pub fn check(text: &str, lang: Lang, source_type: Option<SourceKind>, out: &mut Analysis) {

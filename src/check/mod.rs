@@ -312,6 +312,40 @@ pub fn analyze_named(text: &str, path: &str, kind: Option<&str>, source_type: Op
     Ok(analyze(text, &FileContext { path, kind, source_type }))
 }
 
+/// Rules reported by the drivers (the CLIs) rather than a family.
+const DRIVER_RULES: &[(&str, Severity, &str)] = &[
+    ("io", Severity::Error, "a named path that does not exist or a file that cannot be read"),
+    ("too-large", Severity::Warning, "a file over 16 MiB, not checked"),
+    ("config", Severity::Warning, "a .cfn-accel.json that cannot be used (it then applies nothing)"),
+];
+
+/// Every rule, family by family: `(id, severity, summary)`, for
+/// `check --help` (the Node CLI prints the same list from lib/check/rules).
+pub fn rules() -> Vec<(&'static str, Severity, &'static str)> {
+    let families: [&[(&str, Severity, &str)]; 9] = [
+        javascript::RULES,
+        json::RULES,
+        yaml::RULES,
+        toml::RULES,
+        markdown::RULES,
+        rust_lint::RULES,
+        secrets::RULES,
+        risks::RULES,
+        DRIVER_RULES,
+    ];
+    families.iter().flat_map(|f| f.iter().copied()).collect()
+}
+
+/// The rules reference `check --help` ends with.
+pub fn rules_help() -> String {
+    let width = rules().iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let mut out = String::from("Rules (silence one with `cfn-accel-ignore <rule>` or .cfn-accel.json):\n");
+    for (id, severity, summary) in rules() {
+        let _ = writeln!(out, "  {:<7}  {id:<width$}  {summary}", severity.as_str());
+    }
+    out
+}
+
 /// Sorts by cell, line, column, then rule (the order findings are shown in).
 pub fn sort(list: &mut [Diagnostic]) {
     list.sort_by(|a, b| (a.cell, a.line, a.column, a.rule).cmp(&(b.cell, b.line, b.column, b.rule)));

@@ -20,6 +20,15 @@ use super::{Analysis, Severity};
 use regex::bytes::Regex;
 use std::sync::OnceLock;
 
+/// The family's rules for `check --help`: `(id, severity, summary)`.
+pub const RULES: &[(&str, Severity, &str)] = &[
+    ("rust-todo", Severity::Error, "Rust: todo! left in code (outside comments, strings and tests)"),
+    ("rust-unimplemented", Severity::Error, "Rust: unimplemented! left in code"),
+    ("rust-unwrap", Severity::Warning, "Rust: .unwrap() (panics on None/Err)"),
+    ("rust-expect", Severity::Warning, "Rust: .expect( (panics on None/Err)"),
+    ("rust-panic", Severity::Warning, "Rust: panic!"),
+];
+
 fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }

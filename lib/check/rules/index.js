@@ -53,4 +53,34 @@ function analyzeText(text, file, kind = kindOf(file), sourceType) {
   return out;
 }
 
-module.exports = { analyzeText };
+// Rules reported by the drivers (the CLIs) rather than a family.
+const DRIVER_RULES = [
+  ['io', 'error', 'a named path that does not exist or a file that cannot be read'],
+  ['too-large', 'warning', 'a file over 16 MiB, not checked'],
+  ['config', 'warning', 'a .cfn-accel.json that cannot be used (it then applies nothing)'],
+];
+
+/** Every rule, family by family: [id, severity, summary] (the core's `check::rules`). */
+function rules() {
+  return [
+    ...require('./javascript').RULES,
+    ...require('./json').RULES,
+    ...require('./yaml').RULES,
+    ...require('./toml').RULES,
+    ...require('./markdown').RULES,
+    ...require('./rust').RULES_LIST,
+    ...require('./secrets').RULES_LIST,
+    ...require('./risks').RULES_LIST,
+    ...DRIVER_RULES,
+  ];
+}
+
+/** The rules reference `check --help` ends with (the core's `check::rules_help`). */
+function rulesHelp() {
+  const list = rules();
+  const width = Math.max(...list.map((r) => r[0].length));
+  const rows = list.map(([id, severity, summary]) => `  ${severity.padEnd(7)}  ${id.padEnd(width)}  ${summary}`);
+  return `Rules (silence one with \`cfn-accel-ignore <rule>\` or .cfn-accel.json):\n${rows.join('\n')}\n`;
+}
+
+module.exports = { analyzeText, rules, rulesHelp };

@@ -16,4 +16,7 @@ function checkJavaScript(text, lang, sourceType) {
   return JSON.parse(jsValidate(text, lang, sourceType)).map((e) => diagnostic('error', 'syntax', e.message, e.line, e.column));
 }
 
-module.exports = { checkJavaScript };
+/** The family's rules for `check --help`: [id, severity, summary]. */
+const RULES = [['syntax', 'error', 'JS/TS: what the engine refuses to load (syntax and early errors, as Node decides the source type)']];
+
+module.exports = { checkJavaScript, RULES };

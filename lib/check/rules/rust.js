@@ -159,4 +159,13 @@ function checkRust(text) {
   return found;
 }
 
-module.exports = { checkRust, maskRust };
+/** The family's rules for `check --help`: [id, severity, summary]. */
+const RULES_LIST = [
+  ['rust-todo', 'error', 'Rust: todo! left in code (outside comments, strings and tests)'],
+  ['rust-unimplemented', 'error', 'Rust: unimplemented! left in code'],
+  ['rust-unwrap', 'warning', 'Rust: .unwrap() (panics on None/Err)'],
+  ['rust-expect', 'warning', 'Rust: .expect( (panics on None/Err)'],
+  ['rust-panic', 'warning', 'Rust: panic!'],
+];
+
+module.exports = { checkRust, maskRust, RULES_LIST };
