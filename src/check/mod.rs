@@ -322,18 +322,13 @@ const DRIVER_RULES: &[(&str, Severity, &str)] = &[
 /// Every rule, family by family: `(id, severity, summary)`, for
 /// `check --help` (the Node CLI prints the same list from lib/check/rules).
 pub fn rules() -> Vec<(&'static str, Severity, &'static str)> {
-    let families: [&[(&str, Severity, &str)]; 9] = [
-        javascript::RULES,
-        json::RULES,
-        yaml::RULES,
-        toml::RULES,
-        markdown::RULES,
-        rust_lint::RULES,
-        secrets::RULES,
-        risks::RULES,
-        DRIVER_RULES,
-    ];
-    families.iter().flat_map(|f| f.iter().copied()).collect()
+    let families: [&[(&str, Severity, &str)]; 6] =
+        [javascript::RULES, json::RULES, yaml::RULES, toml::RULES, markdown::RULES, rust_lint::RULES];
+    // The scans name their severities as reported.
+    let scans = secrets::RULES.iter().chain(risks::RULES).map(|&(id, severity, summary)| {
+        (id, if severity == "error" { Severity::Error } else { Severity::Warning }, summary)
+    });
+    families.iter().flat_map(|f| f.iter().copied()).chain(scans).chain(DRIVER_RULES.iter().copied()).collect()
 }
 
 /// The rules reference `check --help` ends with.

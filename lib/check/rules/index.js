@@ -69,8 +69,8 @@ function rules() {
     ...require('./toml').RULES,
     ...require('./markdown').RULES,
     ...require('./rust').RULES_LIST,
-    ...require('./secrets').RULES_LIST,
-    ...require('./risks').RULES_LIST,
+    ...require('./secrets').RULES,
+    ...require('./risks').RULES,
     ...DRIVER_RULES,
   ];
 }
