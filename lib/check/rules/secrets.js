@@ -59,11 +59,17 @@ function entropy(s) {
 }
 
 const PLACEHOLDERS = [
-  'changeme', 'change_me', 'change-me', 'your', 'xxx', '***', '...', 'example', 'dummy', 'test', 'sample',
+  'changeme', 'change_me', 'change-me', 'your', 'xxx', 'example', 'dummy', 'test', 'sample',
   'placeholder', 'redacted', 'fake', 'secret', 'password', 'passwd', 'token', 'todo', 'fixme', 'insert',
-  'replace', 'default', 'demo', 'mock', '<', '>', '${', '{{', '}}', '#{', '$(', '%(', 'process.env',
-  'os.environ', 'env(', 'getenv', 'secrets.', 'vault:', '(', '://', '1234', 'abcdef', 'arn:',
+  'replace', 'default', 'demo', 'mock', '${', '{{', '}}', '#{', '$(', '%(', 'process.env',
+  'os.environ', 'env(', 'getenv', 'secrets.', 'vault:', '://', '1234', 'abcdef', 'arn:',
 ];
+
+// Placeholders by shape rather than by a substring (value.rs's
+// is_placeholder_shape): symbols inside a random value do not count.
+const isPlaceholderShape = (v) =>
+  v.startsWith('***') || v.endsWith('***') || v.startsWith('...') || v.endsWith('...') ||
+  v.startsWith('<') || v.endsWith('>') || (v.endsWith(')') && /[A-Za-z0-9_]\(/.test(v));
 
 const lowerAscii = (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 const UPPER_IDENT = /^[A-Z][A-Z0-9_]*$/;
@@ -92,7 +98,7 @@ const isPath = (v) => {
 function looksLikeSecret(v) {
   if (v.length < 8 || v.length > 256 || !/^[\x21-\x7e]+$/.test(v)) return false;
   const lower = lowerAscii(v);
-  if (PLACEHOLDERS.some((p) => lower.includes(p))) return false;
+  if (PLACEHOLDERS.some((p) => lower.includes(p)) || isPlaceholderShape(v)) return false;
   // `$X`, `%X%`; `[...]` is an array or a regular expression class.
   if (v[0] === '$' || v[0] === '[' || (v[0] === '%' && v[v.length - 1] === '%')) return false;
   if (UPPER_IDENT.test(v) || isDottedPath(v) || isWordJoin(v) || UUID.test(v) || isVersion(v) || isIntegrity(lower) || isPath(v))

@@ -27,11 +27,21 @@ pub fn entropy(s: &[u8]) -> f64 {
 /// Substrings (lower case) that mark a value as a placeholder or a
 /// reference, not a secret.
 const PLACEHOLDERS: &[&str] = &[
-    "changeme", "change_me", "change-me", "your", "xxx", "***", "...", "example", "dummy", "test", "sample",
+    "changeme", "change_me", "change-me", "your", "xxx", "example", "dummy", "test", "sample",
     "placeholder", "redacted", "fake", "secret", "password", "passwd", "token", "todo", "fixme", "insert",
-    "replace", "default", "demo", "mock", "<", ">", "${", "{{", "}}", "#{", "$(", "%(", "process.env",
-    "os.environ", "env(", "getenv", "secrets.", "vault:", "(", "://", "1234", "abcdef", "arn:",
+    "replace", "default", "demo", "mock", "${", "{{", "}}", "#{", "$(", "%(", "process.env",
+    "os.environ", "env(", "getenv", "secrets.", "vault:", "://", "1234", "abcdef", "arn:",
 ];
+
+/// Placeholders by shape rather than by a substring: `***`/`...` at an end
+/// (`sk-...`, `***redacted`), `<token>`, and a call (`cfg.get("x")`).
+/// Symbols inside a random value (Django's keys use `*`, `(`, `<`) do not
+/// make it a placeholder.
+fn is_placeholder_shape(v: &[u8]) -> bool {
+    let ends = |p: &[u8]| v.starts_with(p) || v.ends_with(p);
+    let call = v.ends_with(b")") && v.windows(2).any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && w[1] == b'(');
+    ends(b"***") || ends(b"...") || v.starts_with(b"<") || v.ends_with(b">") || call
+}
 
 fn is_upper_ident(v: &[u8]) -> bool {
     v[0].is_ascii_uppercase() && v.iter().all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
@@ -114,7 +124,7 @@ pub fn looks_like_secret(v: &str) -> bool {
         return false;
     }
     let lower = v.to_ascii_lowercase();
-    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) || is_placeholder_shape(b) {
         return false;
     }
     // `$X`, `%X%`; `[...]` is an array or a regular expression class.
