@@ -4,6 +4,7 @@
 //! | rule | severity | catches | lets pass |
 //! |---|---|---|---|
 //! | `json-syntax` | error | the first place the text stops being JSON | duplicate keys (JSON allows them) |
+//! | `json-comments` | warning | a `.json` file that is valid JSONC but not JSON (comments, trailing commas: config files read by tools that allow them, e.g. firebase.json, cjson) | — (an error in package.json, package-lock.json, npm-shrinkwrap.json, composer.json, which their tools parse strictly) |
 //! | `jsonc-syntax` | error | the same in JSONC (tsconfig.json and kin) | `//` and `/* */` comments, trailing commas, duplicate keys, an empty file (TypeScript reads it as `{}`) |
 //!
 //! JSONC is checked by blanking comments and trailing commas (same length,
@@ -17,12 +18,24 @@ use super::{Analysis, Severity};
 /// The family's rules for `check --help`: (id, severity, summary).
 pub const RULES: &[(&str, Severity, &str)] = &[
     ("json-syntax", Severity::Error, "strict JSON: the first place the text stops being JSON"),
+    ("json-comments", Severity::Warning, "a .json file with comments or trailing commas (valid JSONC; an error in package.json and other strictly parsed files)"),
     ("jsonc-syntax", Severity::Error, "JSONC (tsconfig.json, .vscode/*.json, *.jsonc): the same, comments and trailing commas allowed"),
 ];
 
-/// Reports the first JSON syntax error of `text` into `out`.
-pub fn check(text: &str, out: &mut Analysis) {
-    if let Some(e) = crate::json::check(text.as_bytes(), true) {
+/// JSON files their tools parse strictly: comments there break the tool.
+const STRICT_NAMES: [&str; 4] = ["package.json", "package-lock.json", "npm-shrinkwrap.json", "composer.json"];
+
+/// Reports the first JSON syntax error of `text` (the file at `path`) into
+/// `out`: an error, or a warning where the text is valid JSONC and the file
+/// is not one its tools parse strictly (a comment is not a broken file).
+pub fn check(text: &str, path: &str, out: &mut Analysis) {
+    let Some(e) = crate::json::check(text.as_bytes(), true) else { return };
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path).to_ascii_lowercase();
+    let is_jsonc = || blank_jsonc(text).is_ok_and(|b| !b.trim().is_empty() && crate::json::check(b.as_bytes(), true).is_none());
+    if !STRICT_NAMES.contains(&base.as_str()) && is_jsonc() {
+        let message = format!("not strict JSON (comments or trailing commas; JSON.parse refuses it): {}", e.message);
+        out.push(Severity::Warning, "json-comments", message, e.line as u32, e.column as u32);
+    } else {
         out.push(Severity::Error, "json-syntax", e.message, e.line as u32, e.column as u32);
     }
 }

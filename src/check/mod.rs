@@ -283,7 +283,7 @@ pub fn analyze(text: &str, ctx: &FileContext) -> Analysis {
     let mut out = Analysis::default();
     match ctx.kind {
         FileKind::Script(lang) => javascript::check(text, lang, ctx.source_type, &mut out),
-        FileKind::Json => json::check(text, &mut out),
+        FileKind::Json => json::check(text, ctx.path, &mut out),
         FileKind::Jsonc => json::check_jsonc(text, &mut out),
         FileKind::Markdown => markdown::check(text, &mut out),
         FileKind::Rust => rust_lint::check(text, &mut out),

@@ -40,7 +40,7 @@ function analyzeText(text, file, kind = kindOf(file), sourceType) {
   if (kind === 'notebook') return analyzeNotebook(text, file, analyzeText);
   const out = { diagnostics: [], links: [], anchors: [] };
   if (JS_LANGS.has(kind)) out.diagnostics = checkJavaScript(text, kind, sourceType);
-  else if (kind === 'json') out.diagnostics = checkJSONText(text);
+  else if (kind === 'json') out.diagnostics = checkJSONText(text, file);
   else if (kind === 'jsonc') out.diagnostics = checkJSONC(text);
   else if (kind === 'rust') out.diagnostics = checkRust(text);
   else if (kind === 'yaml') out.diagnostics = checkYAML(text);

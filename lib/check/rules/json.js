@@ -18,9 +18,25 @@ const { lineStarts, position } = require('../../lines');
  * @param {string} text
  * @returns {import('../diagnostic').Diagnostic[]}
  */
-function checkJSONText(text) {
+// JSON files their tools parse strictly: comments there break the tool.
+const STRICT_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'composer.json']);
+
+/**
+ * The first JSON syntax error of `text` (the file at `file`): an error, or
+ * a warning where the text is valid JSONC and the file is not one its tools
+ * parse strictly (a comment is not a broken file). Twin of json.rs's check.
+ */
+function checkJSONText(text, file = '') {
   const error = checkJSON(text);
-  return error ? [diagnostic('error', 'json-syntax', error.message, error.line, error.column)] : [];
+  if (!error) return [];
+  const base = file.split(/[/\\]/).pop().replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  const blanked = blankJSONC(text);
+  const isJSONC = !('unterminated' in blanked) && blanked.text.trim() !== '' && !checkJSON(blanked.text);
+  if (!STRICT_NAMES.has(base) && isJSONC) {
+    const message = `not strict JSON (comments or trailing commas; JSON.parse refuses it): ${error.message}`;
+    return [diagnostic('warning', 'json-comments', message, error.line, error.column)];
+  }
+  return [diagnostic('error', 'json-syntax', error.message, error.line, error.column)];
 }
 
 const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -86,6 +102,7 @@ function checkJSONC(text) {
 /** The family's rules for `check --help`: [id, severity, summary]. */
 const RULES = [
   ['json-syntax', 'error', 'strict JSON: the first place the text stops being JSON'],
+  ['json-comments', 'warning', 'a .json file with comments or trailing commas (valid JSONC; an error in package.json and other strictly parsed files)'],
   ['jsonc-syntax', 'error', 'JSONC (tsconfig.json, .vscode/*.json, *.jsonc): the same, comments and trailing commas allowed'],
 ];
 
