@@ -74,7 +74,8 @@ test('the tarballs hold what a user needs and no build outputs', () => {
     assert.ok(files.includes(`package/${need}`), `main tarball lacks ${need}`);
   }
   assert.deepEqual(files.filter((f) => f.endsWith('.node') || f.includes('/target/') || f.includes('/npm/')), []);
-  assert.deepEqual(list(platformTgz).sort(), ['package/cfn-accel.linux-x64-gnu.node', 'package/package.json']);
+  // The addon, and the native executable (bin cfn-accel-native) that the README's hook command runs.
+  assert.deepEqual(list(platformTgz).sort(), ['package/cfn-accel', 'package/cfn-accel.linux-x64-gnu.node', 'package/package.json']);
 
   const installed = (name) => JSON.parse(fs.readFileSync(path.join(project, 'node_modules', name, 'package.json'), 'utf8'));
   const main = installed('cfn-accel');
