@@ -48,8 +48,48 @@ static STRING_CLASS: [u8; 256] = {
     t
 };
 
-struct Scanner<'a> {
-    s: &'a [u8],
+/// A code unit the scanner reads: a byte of UTF-8 text, or a unit of a JS
+/// string's UTF-16. JSON's grammar is all ASCII, so a scanner needs the
+/// ASCII value of a unit and nothing else; any other unit reads as 0x80
+/// (plain string content, an unexpected token anywhere else).
+trait Unit: Copy {
+    /// The unit's value when it is ASCII (bytes: the byte itself).
+    fn ascii(self) -> u8;
+    /// Whether the character starting at `s[0]` is U+00FF or below, which is
+    /// when V8 words a bad escape as one (bytes: a lead byte C2 or C3).
+    fn latin1(s: &[Self]) -> bool;
+}
+
+impl Unit for u8 {
+    #[inline(always)]
+    fn ascii(self) -> u8 {
+        self
+    }
+    fn latin1(s: &[u8]) -> bool {
+        match s {
+            [b, ..] if *b < 0x80 => true,
+            [0xc2 | 0xc3, c, ..] => c & 0xc0 == 0x80,
+            _ => false,
+        }
+    }
+}
+
+impl Unit for u16 {
+    #[inline(always)]
+    fn ascii(self) -> u8 {
+        if self < 0x80 {
+            self as u8
+        } else {
+            0x80
+        }
+    }
+    fn latin1(s: &[u16]) -> bool {
+        s.first().is_some_and(|&u| u <= 0xff)
+    }
+}
+
+struct Scanner<'a, T: Unit> {
+    s: &'a [T],
     pos: usize,
 }
 
@@ -57,9 +97,14 @@ struct Scanner<'a> {
 /// token there", worded by `token_message`.
 type Step = Result<(), (&'static str, usize)>;
 
-impl<'a> Scanner<'a> {
+impl<T: Unit> Scanner<'_, T> {
+    #[inline(always)]
+    fn at(&self, i: usize) -> Option<u8> {
+        self.s.get(i).map(|u| u.ascii())
+    }
+
     fn ws(&mut self) {
-        while let Some(&b) = self.s.get(self.pos) {
+        while let Some(b) = self.at(self.pos) {
             if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
                 self.pos += 1;
             } else {
@@ -69,7 +114,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn unexpected(&self) -> (&'static str, usize) {
-        match self.s.get(self.pos) {
+        match self.at(self.pos) {
             None => (END, self.pos),
             Some(_) => ("", self.pos), // message filled in by `token_message`
         }
@@ -80,7 +125,7 @@ impl<'a> Scanner<'a> {
         self.pos += 1;
         loop {
             let rest = &self.s[self.pos..];
-            let skip = rest.iter().position(|&b| STRING_CLASS[b as usize] != 0);
+            let skip = rest.iter().position(|&b| STRING_CLASS[b.ascii() as usize] != 0);
             match skip {
                 None => {
                     self.pos = self.s.len();
@@ -88,7 +133,7 @@ impl<'a> Scanner<'a> {
                 }
                 Some(n) => self.pos += n,
             }
-            match STRING_CLASS[self.s[self.pos] as usize] {
+            match STRING_CLASS[self.s[self.pos].ascii() as usize] {
                 1 => {
                     self.pos += 1;
                     return Ok(());
@@ -96,7 +141,7 @@ impl<'a> Scanner<'a> {
                 3 => return Err(("Bad control character in string literal in JSON", self.pos)),
                 _ => {
                     self.pos += 1;
-                    match self.s.get(self.pos) {
+                    match self.at(self.pos) {
                         // V8 reads the escaped character as a token: at the end there is none.
                         None => return Err((END, self.pos)),
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
@@ -105,7 +150,7 @@ impl<'a> Scanner<'a> {
                         Some(b'u') => {
                             self.pos += 1;
                             for _ in 0..4 {
-                                match self.s.get(self.pos) {
+                                match self.at(self.pos) {
                                     Some(b) if b.is_ascii_hexdigit() => self.pos += 1,
                                     _ => return Err((BAD_UNICODE, self.pos)),
                                 }
@@ -114,14 +159,7 @@ impl<'a> Scanner<'a> {
                         // V8 names a bad escape only for a Latin-1 character
                         // (U+00FF and below, lead byte C2 or C3 in UTF-8);
                         // any other is an unexpected token.
-                        Some(&b)
-                            if b < 0x80
-                                || (matches!(b, 0xc2 | 0xc3)
-                                    && self
-                                        .s
-                                        .get(self.pos + 1)
-                                        .is_some_and(|&c| c & 0xc0 == 0x80)) =>
-                        {
+                        Some(_) if T::latin1(&self.s[self.pos..]) => {
                             return Err(("Bad escaped character in JSON", self.pos))
                         }
                         Some(_) => return Err(("", self.pos)),
@@ -133,21 +171,21 @@ impl<'a> Scanner<'a> {
 
     fn digits(&mut self) -> usize {
         let start = self.pos;
-        while self.s.get(self.pos).is_some_and(u8::is_ascii_digit) {
+        while self.at(self.pos).is_some_and(|b| b.is_ascii_digit()) {
             self.pos += 1;
         }
         self.pos - start
     }
 
     fn number(&mut self) -> Step {
-        if self.s[self.pos] == b'-' {
+        if self.s[self.pos].ascii() == b'-' {
             self.pos += 1;
         }
-        match self.s.get(self.pos) {
+        match self.at(self.pos) {
             Some(b'0') => {
                 self.pos += 1;
                 // A digit after a leading zero: V8 reports it as a number token.
-                if self.s.get(self.pos).is_some_and(u8::is_ascii_digit) {
+                if self.at(self.pos).is_some_and(|b| b.is_ascii_digit()) {
                     return Err(("", self.pos));
                 }
             }
@@ -156,15 +194,15 @@ impl<'a> Scanner<'a> {
             }
             _ => return Err(("No number after minus sign in JSON", self.pos)),
         }
-        if self.s.get(self.pos) == Some(&b'.') {
+        if self.at(self.pos) == Some(b'.') {
             self.pos += 1;
             if self.digits() == 0 {
                 return Err(("Unterminated fractional number in JSON", self.pos));
             }
         }
-        if matches!(self.s.get(self.pos), Some(b'e' | b'E')) {
+        if matches!(self.at(self.pos), Some(b'e' | b'E')) {
             self.pos += 1;
-            if matches!(self.s.get(self.pos), Some(b'+' | b'-')) {
+            if matches!(self.at(self.pos), Some(b'+' | b'-')) {
                 self.pos += 1;
             }
             if self.digits() == 0 {
@@ -176,7 +214,7 @@ impl<'a> Scanner<'a> {
 
     fn literal(&mut self, word: &[u8]) -> Step {
         for &w in word {
-            if self.s.get(self.pos) != Some(&w) {
+            if self.at(self.pos) != Some(w) {
                 return Err(self.unexpected());
             }
             self.pos += 1;
@@ -187,12 +225,12 @@ impl<'a> Scanner<'a> {
     /// Parses a scalar, or opens a container (pushed on `stack`, `pos` left
     /// at its first value).
     fn value(&mut self, stack: &mut Vec<u8>) -> Step {
-        match self.s.get(self.pos) {
+        match self.at(self.pos) {
             None => Err((END, self.pos)),
             Some(b'{') => {
                 self.pos += 1;
                 self.ws();
-                match self.s.get(self.pos) {
+                match self.at(self.pos) {
                     Some(b'}') => {
                         self.pos += 1;
                         Ok(())
@@ -207,7 +245,7 @@ impl<'a> Scanner<'a> {
             Some(b'[') => {
                 self.pos += 1;
                 self.ws();
-                if self.s.get(self.pos) == Some(&b']') {
+                if self.at(self.pos) == Some(b']') {
                     self.pos += 1;
                     return Ok(());
                 }
@@ -229,7 +267,7 @@ impl<'a> Scanner<'a> {
     fn key(&mut self, first: bool) -> Step {
         self.string()?;
         self.ws();
-        match self.s.get(self.pos) {
+        match self.at(self.pos) {
             Some(b':') => {
                 self.pos += 1;
                 self.ws();
@@ -260,7 +298,7 @@ impl<'a> Scanner<'a> {
                         Err(("Unexpected non-whitespace character after JSON", self.pos))
                     };
                 };
-                match (top, self.s.get(self.pos)) {
+                match (top, self.at(self.pos)) {
                     (b'{', Some(b'}')) | (b'[', Some(b']')) => {
                         stack.pop();
                         self.pos += 1;
@@ -268,7 +306,7 @@ impl<'a> Scanner<'a> {
                     (b'{', Some(b',')) => {
                         self.pos += 1;
                         self.ws();
-                        match self.s.get(self.pos) {
+                        match self.at(self.pos) {
                             Some(b'"') => self.key(false)?,
                             _ => {
                                 return Err((
@@ -373,6 +411,14 @@ pub fn check_str(s: &str) -> Option<JsonError> {
     let mut sc = Scanner { s: s.as_bytes(), pos: 0 };
     let structural = sc.run().err();
     report(s.as_bytes(), true, structural, None)
+}
+
+/// Whether a JS string's UTF-16 units are JSON `JSON.parse` accepts. The
+/// verdict only: a caller that needs the error's message and position asks
+/// [`check_str`] (errors are rare, and wording them needs UTF-8). Reading
+/// the units as V8 holds them skips transcoding the string at the boundary.
+pub fn is_valid_utf16(units: &[u16]) -> bool {
+    Scanner { s: units, pos: 0 }.run().is_ok()
 }
 
 /// The error of `check`: the structural one, or invalid UTF-8 where it
@@ -512,4 +558,30 @@ mod tests {
         let deep = "[".repeat(100_000);
         assert_eq!(err(&deep).0, END);
     }
+
+    #[test]
+    fn utf16_verdict_is_the_byte_checkers() {
+        let mut texts: Vec<String> = [
+            "0", "-0.5e+10", " [1, 2, {\"a\": [true, false, null]}] ", "\"\\u00e9\\n\"", "{}", "[]",
+            "\"é😀\"", "", "[1,]", "{\"a\" 1}", "[0", "{", "tru", "01", "t\"", "\"a\u{1}\"", "\"\\é\"",
+            "\"\\ā\"", "\"\\", "\"\\u1", "undefined", "[\"Ġ\"]", "[1Ġ]", "{\"ÿ\":\"ā\"}", "é", "\"\u{7f}\"",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every prefix of a document with non-ASCII content and escapes.
+        let doc = "{\"naïve\": [1.5e-3, \"Ā😀\\u0041\\n\", true, null, {\"k\": -0}], \"ÿ\": \"\"}";
+        let cuts: Vec<usize> = doc.char_indices().map(|(i, _)| i).collect();
+        texts.extend(cuts.iter().map(|&i| doc[..i].to_string()));
+        texts.push(doc.to_string());
+        for t in &texts {
+            let units: Vec<u16> = t.encode_utf16().collect();
+            assert_eq!(is_valid_utf16(&units), check_str(t).is_none(), "{t:?}");
+        }
+        // Lone surrogates are string content to JSON.parse.
+        let lone: Vec<u16> = [0x22, 0xd800, 0x22].to_vec();
+        assert!(is_valid_utf16(&lone));
+        assert!(!is_valid_utf16(&[0xd800]));
+    }
+
 }

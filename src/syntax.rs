@@ -263,9 +263,23 @@ pub fn validate_as(src: &str, lang: Lang, kind: SourceKind) -> Vec<Diagnostic> {
 /// The program as swc's JSON AST (the shape `@swc/core`'s `parseSync`
 /// gives), or `ERR_CFN_SYNTAX` with the first error's position.
 pub fn parse_to_json(src: &str, lang: Lang) -> Result<String> {
+    let mut out = Vec::new();
+    parse_to_json_into(src, lang, &mut out)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(|e| CfnError::Limit(format!("AST not serializable: {e}")))
+}
+
+/// [`parse_to_json`] written into `out` (cleared first), for a caller that
+/// keeps one buffer across calls: the JSON is ~15 bytes per byte of source,
+/// and growing a fresh buffer to that size (copies, and the kernel's fresh
+/// pages) took longer than serializing.
+pub fn parse_to_json_into(src: &str, lang: Lang, out: &mut Vec<u8>) -> Result<()> {
+    out.clear();
+    // Measured on rxjs: 14 bytes of JSON per byte of JavaScript.
+    out.reserve(src.len().saturating_mul(16));
     guarded_as(src, lang, || {
         let program = parse_clean(src, lang)?;
-        serde_json::to_string(&program).map_err(|e| CfnError::Limit(format!("AST not serializable: {e}")))
+        serde_json::to_writer(&mut *out, &program).map_err(|e| CfnError::Limit(format!("AST not serializable: {e}")))
     })
     .map_err(too_deep)?
 }

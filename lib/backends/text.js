@@ -13,7 +13,8 @@ const MAX_UNITS = 1 << 20;
  * Replacements for the binding's string primitives that cross as bytes:
  * `{fnv1a32Str, xxh64Str, xxh3Str, jsonCheckStr}`, each falling back to the
  * binding's own for long strings. `jsonCheckStr` is replaced only when the
- * binding has `jsonCheckText` (positions in UTF-16 units over UTF-8 bytes).
+ * binding has `jsonCheckText` (positions in UTF-16 units over UTF-8 bytes),
+ * and answers valid texts by `jsonValidUtf16` where the binding has it.
  */
 function textCrossing(binding) {
   let encoder;
@@ -38,6 +39,14 @@ function textCrossing(binding) {
     xxh3Str: viaBytes(binding.xxh3, binding.xxh3Str),
   };
   if (typeof binding.jsonCheckText === 'function') out.jsonCheckStr = viaBytes(binding.jsonCheckText, binding.jsonCheckStr);
+  // A JSON verdict needs no UTF-8: the addon reads the string's UTF-16 units
+  // as V8 holds them (encodeInto of non-ASCII Latin-1 text costs as much as
+  // the check). Only an invalid text, the rare case, is checked again as
+  // UTF-8 for the error's wording and position.
+  if (typeof binding.jsonValidUtf16 === 'function') {
+    const exact = out.jsonCheckStr || binding.jsonCheckStr;
+    out.jsonCheckStr = (s) => (binding.jsonValidUtf16(s) ? null : exact(s));
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 const path = require('node:path');
 const { guard } = require('./guard');
+const { digestCrossing } = require('./wasm-digest');
 const { cfnError } = require('../errors');
 const { isCheckout } = require('../checkout');
 
@@ -52,6 +53,7 @@ function loadWasm() {
     return optimizer;
   };
   const lazyExports = Object.fromEntries(OPTIMIZER_EXPORTS.map((name) => [name, (a, b) => optimizerModule()[name](a, b)]));
+  Object.assign(lazyExports, digestCrossing(() => binding));
   const backend = guard(
     'wasm',
     (name) => lazyExports[name] || binding[name],

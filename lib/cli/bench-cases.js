@@ -283,7 +283,11 @@ function buildCases(peers, root) {
     if (p.babel) alts['@babel/parser'] = () => p.babel.parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true });
     add({ op: 'validation.validateJavaScript', variant: `TS, ${file}`, prim: 'jsValidate', size, dsize: code.length, ours: (api) => () => api.validation.validateJavaScript(code, { lang: 'ts' }), alts });
     add({ op: 'astParser.outline', variant: `TS, ${file}`, prim: 'jsOutline', size, dsize: code.length, ours: (api) => () => api.astParser.outline(code, { lang: 'ts' }), alts });
-    add({ op: 'astParser.parseTypeScript', variant: `${file}`, prim: 'jsParse', size, ours: (api) => () => api.astParser.parseTypeScript(code), alts });
+    // parseSync builds its AST object on first read of `program` (a lazy
+    // JSON.parse); a parse whose AST is wanted reads it.
+    const parseAlts = { ...alts };
+    if (p.oxc) parseAlts['oxc-parser parseSync'] = () => p.oxc.parseSync('x.ts', code, { lang: 'ts' }).program;
+    add({ op: 'astParser.parseTypeScript', variant: `${file}`, prim: 'jsParse', size, ours: (api) => () => api.astParser.parseTypeScript(code), alts: parseAlts });
   }
   if (src.js) {
     const { code, file } = src.js;
@@ -293,7 +297,9 @@ function buildCases(peers, root) {
     if (p.swc) alts['@swc/core parseSync'] = () => p.swc.parseSync(code, { syntax: 'ecmascript' });
     if (p.babel) alts['@babel/parser'] = () => p.babel.parse(code, { sourceType: 'script' });
     if (p.acorn) alts.acorn = () => p.acorn.parse(code, { ecmaVersion: 'latest' });
-    add({ op: 'astParser.parseJavaScript', variant: `${file}`, prim: 'jsParse', size, ours: (api) => () => api.astParser.parseJavaScript(code, { sourceType: 'commonjs' }), alts });
+    const parseAlts = { ...alts };
+    if (p.oxc) parseAlts['oxc-parser parseSync'] = () => p.oxc.parseSync('x.js', code).program;
+    add({ op: 'astParser.parseJavaScript', variant: `${file}`, prim: 'jsParse', size, ours: (api) => () => api.astParser.parseJavaScript(code, { sourceType: 'commonjs' }), alts: parseAlts });
     add({ op: 'astParser.validate', variant: `JS, ${file}`, prim: 'jsValidate', size, dsize: code.length, ours: (api) => () => api.astParser.validate(code, { lang: 'cjs' }), alts });
   }
   return cases;

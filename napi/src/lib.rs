@@ -161,6 +161,78 @@ pub fn json_check_text(text: &[u8]) -> Result<Option<JsonErrorInfo>> {
     run(|| Ok(json_info(core::json::check(text, true))))
 }
 
+/// A JS string argument read as the UTF-16 units V8 holds (one copy, no
+/// transcoding) into a buffer each thread keeps, so a large string costs no
+/// allocation and no fresh pages per call.
+pub struct StrUnits {
+    env: napi::sys::napi_env,
+    value: napi::sys::napi_value,
+}
+
+impl FromNapiValue for StrUnits {
+    unsafe fn from_napi_value(env: napi::sys::napi_env, value: napi::sys::napi_value) -> Result<Self> {
+        Ok(StrUnits { env, value })
+    }
+}
+
+impl TypeName for StrUnits {
+    fn type_name() -> &'static str {
+        "String(utf16)"
+    }
+
+    fn value_type() -> napi::ValueType {
+        napi::ValueType::String
+    }
+}
+
+impl ValidateNapiValue for StrUnits {}
+
+/// Buffers above this many units are not kept between calls.
+const KEEP_UNITS: usize = 1 << 22;
+
+thread_local! {
+    static UNITS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl StrUnits {
+    /// Calls `f` with the string's units.
+    fn with<T>(&self, f: impl FnOnce(&[u16]) -> T) -> Result<T> {
+        let status = |s: napi::sys::napi_status| {
+            if s == napi::sys::Status::napi_ok {
+                Ok(())
+            } else {
+                Err(napi::Error::new(Status::StringExpected, "ERR_CFN_INVALID_ARG: expected a string".to_string()))
+            }
+        };
+        UNITS.with_borrow_mut(|buf| {
+            let mut len = 0usize;
+            status(unsafe { napi::sys::napi_get_value_string_utf16(self.env, self.value, std::ptr::null_mut(), 0, &mut len) })?;
+            // napi writes a terminating NUL unit within the size it is given.
+            buf.clear();
+            buf.reserve(len + 1);
+            let mut written = 0usize;
+            status(unsafe {
+                napi::sys::napi_get_value_string_utf16(self.env, self.value, buf.as_mut_ptr(), len + 1, &mut written)
+            })?;
+            // SAFETY: napi wrote `written` (<= len) units into the reserved space.
+            unsafe { buf.set_len(written) };
+            let out = f(buf);
+            if buf.capacity() > KEEP_UNITS {
+                *buf = Vec::new();
+            }
+            Ok(out)
+        })
+    }
+}
+
+/// Whether a JS string is JSON that `JSON.parse` accepts, read from its
+/// UTF-16 units (no transcoding); the JS side asks `json_check_text` for the
+/// error's wording when this says no.
+#[napi]
+pub fn json_valid_utf16(s: StrUnits) -> Result<bool> {
+    run(|| Ok(s.with(core::json::is_valid_utf16)))?
+}
+
 #[napi]
 pub fn regex_check(pattern: String, flags: String) -> Result<Option<String>> {
     run(|| Ok(core::regex_check::check(&pattern, &flags)))
@@ -277,24 +349,75 @@ pub fn js_outline(code: String, lang_name: String) -> Result<String> {
     run(|| core::syntax::outline(&code, l).map(|o| o.to_json()))
 }
 
-/// swc's AST of `code` as JSON.
-#[napi]
-pub fn js_parse(code: String, lang_name: String) -> Result<String> {
+/// A large text result (JSON of an AST, generated code). Made as a one-byte
+/// V8 string by a copy when it is ASCII, as JSON and code mostly are;
+/// napi's UTF-8 string decodes it character by character (on a 150 KB AST
+/// that was as long as swc's parse).
+pub struct Text(String);
+
+impl ToNapiValue for Text {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> Result<napi::sys::napi_value> {
+        text_value(env, val.0.as_bytes())
+    }
+}
+
+impl TypeName for Text {
+    fn type_name() -> &'static str {
+        "String"
+    }
+
+    fn value_type() -> napi::ValueType {
+        napi::ValueType::String
+    }
+}
+
+thread_local! {
+    /// The JSON of the last AST, kept for the next (see `parse_to_json_into`).
+    static AST_JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// swc's AST of `code` as JSON, made as a string straight from the buffer
+/// this thread keeps.
+#[napi(ts_return_type = "string")]
+pub fn js_parse(env: Env, code: String, lang_name: String) -> Result<napi::sys::napi_value> {
     let l = lang(&lang_name)?;
-    run(|| core::syntax::parse_to_json(&code, l))
+    AST_JSON.with_borrow_mut(|buf| {
+        run(|| core::syntax::parse_to_json_into(&code, l, buf))?;
+        let made = text_value(env.raw(), buf);
+        if buf.capacity() > KEEP_UNITS * 4 {
+            *buf = Vec::new();
+        }
+        made
+    })
+}
+
+/// A JS string of UTF-8 `bytes`: one-byte by a copy when they are ASCII.
+fn text_value(env: napi::sys::napi_env, bytes: &[u8]) -> Result<napi::sys::napi_value> {
+    let mut out = std::ptr::null_mut();
+    let status = unsafe {
+        if bytes.is_ascii() {
+            napi::sys::napi_create_string_latin1(env, bytes.as_ptr().cast(), bytes.len() as isize, &mut out)
+        } else {
+            napi::sys::napi_create_string_utf8(env, bytes.as_ptr().cast(), bytes.len() as isize, &mut out)
+        }
+    };
+    if status != napi::sys::Status::napi_ok {
+        return Err(napi::Error::new(Status::GenericFailure, "ERR_CFN_LIMIT: text too long for a string".to_string()));
+    }
+    Ok(out)
 }
 
 /// `code` with constants folded and dead code removed (swc's simplifier).
-#[napi]
-pub fn js_optimize(code: String, lang_name: String) -> Result<String> {
+#[napi(ts_return_type = "string")]
+pub fn js_optimize(code: String, lang_name: String) -> Result<Text> {
     let l = lang(&lang_name)?;
-    run(|| core::syntax::optimize(&code, l))
+    run(|| core::syntax::optimize(&code, l)).map(Text)
 }
 
 /// The same on swc's JSON AST; the result is JSON of the same shape.
-#[napi]
-pub fn ast_optimize(ast_json: String) -> Result<String> {
-    run(|| core::syntax::optimize_ast(&ast_json))
+#[napi(ts_return_type = "string")]
+pub fn ast_optimize(ast_json: String) -> Result<Text> {
+    run(|| core::syntax::optimize_ast(&ast_json)).map(Text)
 }
 
 /// Why a JSON AST is not of swc's shape, or null.

@@ -115,6 +115,59 @@ pub fn md5(data: &[u8]) -> Vec<u8> {
     core::digest::md5(data).to_vec()
 }
 
+/// Inputs up to this size take the short way in (see `digestScratch`).
+const SCRATCH_IN: usize = 64 * 1024;
+
+/// Linear memory holds a fixed input area and a digest area that the JS side
+/// reads and writes directly: a digest call is then one copy in, one call,
+/// one 32-byte copy out, where wasm-bindgen's glue makes three more calls
+/// (allocate, free, and a result vector) that cost more than hashing 1 KiB.
+/// wasm32 runs one thread per instance, so one static area is enough.
+struct Scratch {
+    input: Box<[u8]>,
+    digest: [u8; 32],
+}
+
+static mut SCRATCH: Option<Scratch> = None;
+
+#[allow(static_mut_refs)]
+fn scratch() -> &'static mut Scratch {
+    // SAFETY: an instance is single-threaded and no reference outlives a call.
+    unsafe { SCRATCH.get_or_insert_with(|| Scratch { input: vec![0; SCRATCH_IN].into_boxed_slice(), digest: [0; 32] }) }
+}
+
+/// `[input address, input capacity, digest address]` of the scratch areas,
+/// and the instance's memory, for the JS side of `digestScratch`.
+#[wasm_bindgen(js_name = digestScratchAreas)]
+pub fn digest_scratch_areas() -> Vec<u32> {
+    let s = scratch();
+    vec![s.input.as_ptr() as u32, s.input.len() as u32, s.digest.as_ptr() as u32]
+}
+
+/// The instance's linear memory (for `digestScratch`'s reads and writes).
+#[wasm_bindgen(js_name = linearMemory)]
+pub fn linear_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Hashes the first `len` bytes of the input area with `algorithm` (0
+/// SHA-256, 1 MD5) into the digest area; returns the digest's length.
+#[wasm_bindgen(js_name = digestScratch)]
+pub fn digest_scratch(algorithm: u32, len: usize) -> usize {
+    let s = scratch();
+    let data = &s.input[..len.min(s.input.len())];
+    match algorithm {
+        0 => {
+            s.digest = core::digest::sha256(data);
+            32
+        }
+        _ => {
+            s.digest[..16].copy_from_slice(&core::digest::md5(data));
+            16
+        }
+    }
+}
+
 #[wasm_bindgen(js_name = aesGcmSeal)]
 pub fn aes_gcm_seal(key: &[u8], nonce: &[u8], data: &[u8]) -> Result<Vec<u8>, JsValue> {
     core::digest::seal(key, nonce, data).map_err(js_err)
