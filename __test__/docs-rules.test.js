@@ -117,6 +117,26 @@ test('Markdown: broken links and anchors on disk', async () => {
   );
 });
 
+test('Markdown: inline markers silence link findings too (they are made after the analysis)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-md-'));
+  fs.writeFileSync(path.join(dir, 'other.md'), '# Other\n');
+  fs.writeFileSync(
+    path.join(dir, 'a.md'),
+    [
+      '# A',
+      '<!-- cfn-accel-ignore md-broken-link -- moved later -->',
+      '[gone](missing.md) [anchor](other.md#nope)',
+      '[still](missing2.md)',
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(path.join(dir, 'b.md'), '<!-- cfn-accel-ignore-file md-broken-anchor -->\n[x](other.md#nope) [y](gone.md)\n');
+  const { files } = await checkPaths(api, [dir], { cache: false });
+  const found = Object.fromEntries(files.map((f) => [path.basename(f.path), f.diagnostics.map((d) => [d.rule, d.line])]));
+  assert.deepEqual(found['a.md'], [['md-broken-anchor', 3], ['md-broken-link', 4]]);
+  assert.deepEqual(found['b.md'], [['md-broken-link', 2]]);
+});
+
 test('YAML: verdict of the yaml package on real files; broken variants almost always', (t) => {
   const yaml = require('yaml');
   const files = corpus((n) => /\.ya?ml$/i.test(n));

@@ -17,13 +17,13 @@ cd "$(dirname "$0")/../fuzz"
 
 SECS="${1:-60}"
 shift || true
-ALL="lz4_decompress gunzip inflate unbrotli aes_gcm_open json_check regex_check depth_estimate js_validate js_outline codec_roundtrip"
+ALL="lz4_decompress gunzip inflate unbrotli aes_gcm_open json_check regex_check depth_estimate js_validate js_outline codec_roundtrip hook_payload"
 TARGETS="${*:-$ALL}"
 
 # Text targets get longer inputs than libFuzzer's 4096-byte default.
 max_len() {
   case "$1" in
-    js_validate|js_outline|depth_estimate|json_check) echo 16384 ;;
+    js_validate|js_outline|depth_estimate|json_check|hook_payload) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

@@ -49,7 +49,12 @@ test('check --json: byte-identical reports and exit codes on real trees', () => 
 });
 
 test('check: human output, missing paths, usage errors', () => {
-  const dir = project({ 'a.js': 'let a = 1;\nlet a = 2;\n', 'ok.json': '{"x": 1}', 'README.md': 'see [x](missing.md)\n' });
+  const dir = project({
+    'a.js': 'let a = 1;\nlet a = 2;\n',
+    'ok.json': '{"x": 1}',
+    'README.md': 'see [x](missing.md)\n',
+    'silenced.md': '<!-- cfn-accel-ignore md-broken-link -->\n[x](gone.md)\n[y](gone2.md)\n',
+  });
   for (const args of [['check', '.'], ['check', 'a.js', 'nope.ts'], ['check'], ['check', '--bogus', '.'], ['--version'], ['check', '--no-cache', '.']]) {
     const a = runExe(args, { cwd: dir });
     const b = runNode(args, { cwd: dir });

@@ -82,7 +82,13 @@ fn check_file(file: &Path, cwd: &Path, cache: &Cache, types: &PackageTypes, conf
         }
     };
     let mut diagnostics: Vec<Value> = analysis["diagnostics"].as_array().cloned().unwrap_or_default();
-    diagnostics.extend(links::check(file, &analysis, anchors));
+    // Link findings come after the analysis (they need the disk), so inline
+    // markers are applied to them here.
+    let mut link_findings = links::check(file, &analysis, anchors);
+    check::suppress::retain_unsilenced(&String::from_utf8_lossy(&bytes), &mut link_findings, |d| {
+        (d["rule"].as_str().unwrap_or(""), d["line"].as_u64().unwrap_or(0) as u32)
+    });
+    diagnostics.extend(link_findings);
     if let Some(config) = configs.for_file(file) {
         config.apply(file, &mut diagnostics);
     }

@@ -68,6 +68,38 @@ fn read_stdin() -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The hook's answer: its exit code and what it prints on each stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// 0 let the agent go on (`--reply json`: always, unless unusable), 1
+    /// unusable payload, 2 hand the diagnostics back to the agent.
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The hook's answer to `payload` (stdin's text, or why it could not be
+/// read), answering JSON on stdout when `json`; `use_cache` as `check`'s.
+/// Everything the hook decides happens here, without touching stdin or
+/// stdout, so the fuzz target can drive it.
+pub fn respond(payload: Result<String, String>, json: bool, use_cache: bool) -> Reply {
+    let quiet = |code: i32, stderr: String| Reply { code, stdout: if json { "{}\n".into() } else { String::new() }, stderr };
+    let target = payload.and_then(|t| edited_file(&t)).and_then(|(file, cwd, nb)| require_usable(&file, nb).map(|_| (file, cwd)));
+    let (file, cwd) = match target {
+        Ok(t) => t,
+        Err(why) => return quiet(1, format!("cfn-accel hook: {}\n", why.split_whitespace().collect::<Vec<_>>().join(" "))),
+    };
+    let (results, summary) = check_paths(&[file.to_string_lossy().into_owned()], &cwd, use_cache);
+    if summary.errors == 0 {
+        return quiet(0, String::new());
+    }
+    let reason = report::human(&results, &summary);
+    if !json {
+        return Reply { code: 2, stdout: String::new(), stderr: reason };
+    }
+    Reply { code: 0, stdout: format!("{}\n", serde_json::json!({"decision": "block", "reason": reason})), stderr: String::new() }
+}
+
 /// Runs the hook; the exit code.
 pub fn run(argv: &[String]) -> Result<i32, Usage> {
     let p = args::parse(argv, &[], &["reply"], false)?;
@@ -76,29 +108,8 @@ pub fn run(argv: &[String]) -> Result<i32, Usage> {
         "json" => true,
         other => return Err(Usage(format!("--reply must be text or json, got '{other}'"))),
     };
-    let target = read_stdin().and_then(|t| edited_file(&t)).and_then(|(file, cwd, nb)| require_usable(&file, nb).map(|_| (file, cwd)));
-    let (file, cwd) = match target {
-        Ok(t) => t,
-        Err(why) => {
-            eprintln!("cfn-accel hook: {}", why.split_whitespace().collect::<Vec<_>>().join(" "));
-            if json {
-                println!("{{}}");
-            }
-            return Ok(1);
-        }
-    };
-    let (results, summary) = check_paths(&[file.to_string_lossy().into_owned()], &cwd, true);
-    if summary.errors == 0 {
-        if json {
-            println!("{{}}");
-        }
-        return Ok(0);
-    }
-    let reason = report::human(&results, &summary);
-    if !json {
-        eprint!("{reason}");
-        return Ok(2);
-    }
-    println!("{}", serde_json::json!({"decision": "block", "reason": reason}));
-    Ok(0)
+    let reply = respond(read_stdin(), json, true);
+    eprint!("{}", reply.stderr);
+    print!("{}", reply.stdout);
+    Ok(reply.code)
 }

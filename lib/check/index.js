@@ -13,6 +13,7 @@ const { PackageTypes } = require('./source-type');
 const { kindOf } = require('./kind');
 const { Configs } = require('./config');
 const { checkLinks, anchorReader } = require('./links');
+const { applySuppressions } = require('./rules/suppress');
 
 /** Bump when a rule changes what it reports: cached results from before are dropped. */
 const RULES_VERSION = 4;
@@ -79,7 +80,10 @@ async function checkFile(
     found = analyze(api, bytes.toString('utf8'), file, kind, sourceType);
     cache.set(key, found);
   }
-  const diagnostics = found.diagnostics.concat(await checkLinks(file, found, anchorsOf));
+  // Link findings come after the analysis (they need the disk), so inline
+  // markers are applied to them here.
+  const linkFindings = applySuppressions(bytes.toString('utf8'), await checkLinks(file, found, anchorsOf));
+  const diagnostics = found.diagnostics.concat(linkFindings);
   const config = configs.forFile(file);
   return { path: file, kind, cached, diagnostics: sortDiagnostics(config ? config.apply(file, diagnostics) : diagnostics) };
 }

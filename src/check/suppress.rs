@@ -61,14 +61,22 @@ fn markers(text: &str) -> Vec<Marker> {
 
 /// Drops from `list` the findings that markers in `text` silence.
 pub fn apply(text: &str, list: &mut Vec<Diagnostic>) {
+    retain_unsilenced(text, list, |d| (d.rule, d.line));
+}
+
+/// Drops from `list` the findings (each seen by `rule_and_line` as its rule
+/// and 1-based line) that markers in `text` silence. For findings made
+/// outside [`super::analyze`]: the CLIs' link checks, which need the disk.
+pub fn retain_unsilenced<T>(text: &str, list: &mut Vec<T>, rule_and_line: impl Fn(&T) -> (&str, u32)) {
     if list.is_empty() || !text.contains(MARKER) {
         return;
     }
     let marks = markers(text);
     list.retain(|d| {
-        !marks.iter().any(|m| {
-            m.rules.iter().any(|r| r == d.rule) && (m.whole_file || d.line == m.line || d.line == m.line + 1)
-        })
+        let (rule, line) = rule_and_line(d);
+        !marks
+            .iter()
+            .any(|m| m.rules.iter().any(|r| r == rule) && (m.whole_file || line == m.line || line == m.line + 1))
     });
 }
 
