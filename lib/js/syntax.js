@@ -167,13 +167,28 @@ function located(e, code) {
 }
 
 /**
- * TypeScript resolves `export { X }` in the scopes around a module block and
- * in the global scope, and an unknown name is a type error (TS2304) that
- * oxc leaves to the checker; Babel refuses it, also where `X` is declared
- * globally (`declare module "stream" { export { promises } }` in @types/node).
- * So on TypeScript that one Babel error is dropped, the others kept.
+ * Babel's TypeScript errors that are tsc's checker's, not its parser's, and
+ * that oxc (native, wasm) leaves to the checker; dropped on TypeScript so
+ * that the backends agree and no published file the parser accepts is an
+ * error:
+ * - `ModuleExportUndefined`: TypeScript resolves `export { X }` in the
+ *   scopes around a module block and in the global scope, and an unknown
+ *   name is a type error (TS2304); Babel refuses it, also where `X` is
+ *   declared globally (`declare module "stream" { export { promises } }` in
+ *   @types/node).
+ * - `ConstInitializerMustBeStringOrNumericLiteralOrLiteralEnumReference`
+ *   (TS1254, `export const posix = path` in a .d.ts: bare-path 3 ships it).
  */
-function withoutUndefinedExports(p, code, lang, kind) {
+const CHECKER_ONLY = new Set([
+  'ModuleExportUndefined',
+  // Babel's reason code for it is spelled so (line 360 of @babel/parser 7.29's
+  // lib/index.js), the correct spelling kept in case it is fixed.
+  'ConstInitiailizerMustBeStringOrNumericLiteralOrLiteralEnumReference',
+  'ConstInitializerMustBeStringOrNumericLiteralOrLiteralEnumReference',
+]);
+
+/** Parses again with recovery, keeping the first error not in CHECKER_ONLY. */
+function withoutCheckerErrors(p, code, lang, kind) {
   let ast;
   try {
     ast = p.parse(code, { ...babelOptions(lang, kind), errorRecovery: true });
@@ -182,7 +197,7 @@ function withoutUndefinedExports(p, code, lang, kind) {
     const err = located(e, code);
     return { error: { message: err.message, line: err.line, column: err.column } };
   }
-  const rest = ast.errors.filter((e) => e.reasonCode !== 'ModuleExportUndefined');
+  const rest = ast.errors.filter((e) => !CHECKER_ONLY.has(e.reasonCode));
   if (rest.length === 0) return { ast };
   const err = located(rest[0], code);
   return { error: { message: err.message, line: err.line, column: err.column } };
@@ -198,7 +213,7 @@ function parseOrError(code, lang, kind) {
     return { ast: p.parse(code, babelOptions(lang, kind)) };
   } catch (e) {
     if (e instanceof RangeError) return tooDeepForBabel;
-    if (isTs(lang) && e.reasonCode === 'ModuleExportUndefined') return withoutUndefinedExports(p, code, lang, kind);
+    if (isTs(lang) && CHECKER_ONLY.has(e.reasonCode)) return withoutCheckerErrors(p, code, lang, kind);
     let err = located(e, code);
     const m = isTs(lang) && maskSpeculative(code, lang);
     if (m && m.zones.some(([a, b]) => a <= err.pos && err.pos <= b)) {
