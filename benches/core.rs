@@ -57,6 +57,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("unbrotli", n), |b| b.iter(|| compress::unbrotli(&br, n)));
         let doc = json_doc(n);
         g.bench_function(BenchmarkId::new("json_check", n), |b| b.iter(|| json::check(&doc, false)));
+        // The same document as a JS string's UTF-16 units (validateJSON on strings).
+        let units: Vec<u16> = String::from_utf8_lossy(&doc).encode_utf16().collect();
+        g.bench_function(BenchmarkId::new("json_valid_utf16", n), |b| b.iter(|| json::is_valid_utf16(&units)));
         let vals: Vec<f64> = (0..n / 8).map(|i| (i * 7919 % 1000) as f64 / 10.0).collect();
         g.bench_function(BenchmarkId::new("aggregate", n), |b| b.iter(|| stats::aggregate(&vals)));
         g.finish();

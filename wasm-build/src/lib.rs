@@ -79,6 +79,14 @@ pub fn json_check_str(s: &str) -> JsValue {
     json_info(core::json::check_str(s))
 }
 
+/// `json_check_str` over a string's UTF-8 that the JS side wrote with
+/// TextEncoder#encodeInto (wasm-bindgen's own string argument copies ASCII
+/// one character per loop turn in JS): positions count UTF-16 units.
+#[wasm_bindgen(js_name = jsonCheckText)]
+pub fn json_check_text(text: &[u8]) -> JsValue {
+    json_info(core::json::check(text, true))
+}
+
 #[wasm_bindgen(js_name = regexCheck)]
 pub fn regex_check(pattern: &str, flags: &str) -> Option<String> {
     core::regex_check::check(pattern, flags)
