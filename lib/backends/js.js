@@ -3,15 +3,23 @@
 // bindings, on Node's built-ins where Node has one (crypto, zlib) and
 // hand-written where it has none (xxHash, LZ4 frames, the JSON checker).
 
-const crypto = require('node:crypto');
-const zlib = require('node:zlib');
+// node:crypto (~2.7 ms to load here) and node:zlib load on first use: the
+// native backend routes short hashes here, and their first call should not
+// pay for OpenSSL's bindings.
+let cryptoModule;
+let zlibModule;
+const nodeCrypto = () => cryptoModule || (cryptoModule = require('node:crypto'));
+const nodeZlib = () => zlibModule || (zlibModule = require('node:zlib'));
 const { cfnError } = require('../errors');
 const { xxh32, xxh64, xxh3 } = require('../js/xxhash');
 const lz4 = require('../js/lz4');
 const { checkJSON } = require('../js/json');
 const { aggregate } = require('../js/stats');
-const { jsValidate, jsOutline, jsParse } = require('../js/syntax');
-// terser loads with the first optimize call only.
+// The syntax judges (meriyah and Babel glue, the TypeScript checker) load
+// with the first syntax call, terser with the first optimize call: a hash
+// the native backend routes here on its first call should not pay ~3 ms
+// for them.
+const syntax = (name) => (...a) => require('../js/syntax')[name](...a);
 const optimizer = (name) => (...a) => require('../js/optimize')[name](...a);
 
 const { MAX_LENGTH } = require('node:buffer').constants;
@@ -88,11 +96,11 @@ module.exports = {
   },
   bytesCompare: (a, b) => Buffer.compare(a, b),
   aggregate,
-  sha256: (d) => crypto.createHash('sha256').update(d).digest(),
-  md5: (d) => crypto.createHash('md5').update(d).digest(),
+  sha256: (d) => nodeCrypto().createHash('sha256').update(d).digest(),
+  md5: (d) => nodeCrypto().createHash('md5').update(d).digest(),
   aesGcmSeal(key, nonce, data) {
     sealKey(key);
-    const c = crypto.createCipheriv('aes-256-gcm', key, nonce);
+    const c = nodeCrypto().createCipheriv('aes-256-gcm', key, nonce);
     return Buffer.concat([nonce, c.update(data), c.final(), c.getAuthTag()]);
   },
   aesGcmOpen(key, data) {
@@ -100,7 +108,7 @@ module.exports = {
     if (data.length < 28) {
       throw cfnError('ERR_CFN_DECRYPT', `ciphertext too short: ${data.length} bytes, need at least 28`);
     }
-    const d = crypto.createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+    const d = nodeCrypto().createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
     d.setAuthTag(data.subarray(data.length - 16));
     try {
       return Buffer.concat([d.update(data.subarray(12, data.length - 16)), d.final()]);
@@ -108,24 +116,24 @@ module.exports = {
       throw cfnError('ERR_CFN_DECRYPT', 'authentication failed: wrong key or tampered data');
     }
   },
-  gzip: (d, level) => zlib.gzipSync(d, { level: zlibLevel(level, 9) }),
-  gunzip: (d, max) => decode(zlib.gunzipSync, d, max, 'gzip'),
-  deflate: (d, level) => zlib.deflateSync(d, { level: zlibLevel(level, 9) }),
-  inflate: (d, max) => decode(zlib.inflateSync, d, max, 'deflate'),
+  gzip: (d, level) => nodeZlib().gzipSync(d, { level: zlibLevel(level, 9) }),
+  gunzip: (d, max) => decode(nodeZlib().gunzipSync, d, max, 'gzip'),
+  deflate: (d, level) => nodeZlib().deflateSync(d, { level: zlibLevel(level, 9) }),
+  inflate: (d, max) => decode(nodeZlib().inflateSync, d, max, 'deflate'),
   brotli: (d, level) =>
-    zlib.brotliCompressSync(d, {
+    nodeZlib().brotliCompressSync(d, {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: level === -1 ? 11 : zlibLevel(level, 11),
-        [zlib.constants.BROTLI_PARAM_LGWIN]: 22,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: d.length,
+        [nodeZlib().constants.BROTLI_PARAM_QUALITY]: level === -1 ? 11 : zlibLevel(level, 11),
+        [nodeZlib().constants.BROTLI_PARAM_LGWIN]: 22,
+        [nodeZlib().constants.BROTLI_PARAM_SIZE_HINT]: d.length,
       },
     }),
-  unbrotli: (d, max) => decode(zlib.brotliDecompressSync, d, max, 'brotli'),
+  unbrotli: (d, max) => decode(nodeZlib().brotliDecompressSync, d, max, 'brotli'),
   lz4Compress: (d) => toBuffer(lz4.compressFrame(d)),
   lz4Decompress: (d, max) => toBuffer(lz4.decompressFrame(d, cap(max))),
-  jsValidate,
-  jsOutline,
-  jsParse,
+  jsValidate: syntax('jsValidate'),
+  jsOutline: syntax('jsOutline'),
+  jsParse: syntax('jsParse'),
   jsOptimize: optimizer('jsOptimize'),
   astOptimize: optimizer('astOptimize'),
   astCheck: optimizer('astCheck'),
