@@ -21,7 +21,7 @@ test('bench --json --filter runs the matching cases on every backend, with alter
   assert.equal(r.tool, 'cfn-accel bench');
   for (const k of ['cpu', 'cores', 'node', 'loadavg', 'date']) assert.ok(k in r.machine, `machine.${k}`);
   assert.ok(r.backends.includes('default') && r.backends.includes('js'));
-  assert.deepEqual(r.cases.map((c) => c.size), [19, 64, 256, 1024, 65536, 1048576]);
+  assert.deepEqual(r.cases.map((c) => c.size), [19, 32, 64, 256, 1024, 65536, 1048576]);
   for (const c of r.cases) {
     assert.equal(c.label, 'stringOps.xxh64 (bytes)');
     assert.equal(c.prim, 'xxh64');
