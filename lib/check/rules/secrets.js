@@ -181,7 +181,19 @@ function confirm(kind, t) {
 
 // ---- private keys (src/check/secrets/pem.rs) ----
 
-const PEM_TRIM = /^[ \t"'`+,;()[\]\\]+|[ \t"'`+,;()[\]\\]+$/g;
+const PEM_TRIM = /^[ \t"'`,;()[\]\\]+|[ \t"'`,;()[\]\\]+$/g;
+// A `+` is concatenation only next to a quote (`"…" +`, `+ '…'`): elsewhere
+// it is base64 (an ed25519 key's one line can end in one).
+const PEM_CONCAT = /^\+[ \t]*(?=["'`])|(?<=["'`])[ \t]*\+$/g;
+/** A body piece without the syntax around it in code (pem.rs `clean`). */
+function cleanPiece(raw) {
+  let p = raw;
+  for (;;) {
+    const next = p.replace(PEM_TRIM, '').replace(PEM_CONCAT, '');
+    if (next === p) return p;
+    p = next;
+  }
+}
 /** Whether the text after a BEGIN marker holds a key body. */
 function hasKeyBody(after) {
   let body = 0;
@@ -196,7 +208,7 @@ function hasKeyBody(after) {
     const line = after.slice(from, to);
     from = to + 1;
     for (const raw of line.split('\\n')) {
-      const piece = raw.replace(/(?:\\r)+$/, '').replace(PEM_TRIM, '');
+      const piece = cleanPiece(raw.replace(/(?:\\r)+$/, ''));
       if (piece === '') continue;
       pieces++;
       if (pieces > 200 || piece.startsWith('-----END')) return keyLike();
