@@ -425,3 +425,64 @@ test('hostile: parse of deep input is a coded error, and the next parse works', 
   assert.throws(() => astParser.parseTypeScript('a' + '.b'.repeat(100_000)), { code: 'ERR_CFN_LIMIT' });
   assert.equal(astParser.parseJavaScript('a = 1;', { sourceType: 'commonjs' }).body.length, 1);
 });
+
+// ---- the AST tape (src/syntax/tape.rs, lib/ast-tape.js) ----
+
+const { tapeReader, compileShape } = require('../lib/ast-tape');
+
+/** Up to `max` files under `dir` whose names match `re`, sorted. */
+function filesUnder(dir, re, max) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (out.length >= max) return;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (re.test(e.name)) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+test('AST tape: the objects JSON.parse makes of the JSON, on real files and odd inputs', { skip: api.backend === 'js' && "the js backend's AST crosses as JSON" }, () => {
+  const b = api._backend;
+  assert.equal(typeof b.jsParseTape, 'function', 'the native and wasm bindings write the tape');
+  const rxjs = path.dirname(require.resolve('rxjs/package.json'));
+  const ts = filesUnder(path.join(rxjs, 'src'), /\.ts$/, 120).map((f) => ['ts', fs.readFileSync(f, 'utf8')]);
+  const js = filesUnder(path.join(rxjs, 'dist', 'cjs'), /\.js$/, 120).map((f) => ['cjs', fs.readFileSync(f, 'utf8')]);
+  assert.ok(ts.length >= 100 && js.length >= 100);
+  const L = depth.MAX_NESTING;
+  const odd = [
+    ['mjs', 'const s = "é \\u{1F600} 😀 \\ud800 \\t", n = [0, 1.5, 1e300, 2 ** 64, 0x1fffffffffffff, 9007199254740993, 5e-324];\nexport default { __proto__: null, "__proto__": 1 };\n'],
+    ['mjs', 'let big = 123456789012345678901234567890n, re = /[\\u{1F600}]+/gu, t = `a${1}b\\u0041`;\n'],
+    ['jsx', 'const a = <div title="ü">{x} text ✓ &amp;</div>;\n'],
+    ['ts', 'enum E { A = 1, B = -2.5 }\ndeclare module "m" { export type T<U> = U extends string ? `x${U}` : never; }\n'],
+    ['js', 'x = ' + 'a+'.repeat(4 * (L - 1)) + 'a'],
+    ['js', '('.repeat(L) + 'a' + ')'.repeat(L)],
+    ['ts', 'let x: ' + 'Array<'.repeat(L - 2) + 'T' + '>'.repeat(L - 2) + ';'],
+    ['js', ''],
+  ];
+  for (const [lang, code] of [...ts, ...js, ...odd]) {
+    const want = JSON.parse(b.jsParse(code, lang));
+    const got = lang === 'ts' ? astParser.parseTypeScript(code) : astParser.parseJavaScript(code, { jsx: lang === 'jsx', sourceType: { mjs: 'module', cjs: 'commonjs' }[lang] || 'unambiguous' });
+    assert.deepStrictEqual(got, want, code.slice(0, 60));
+  }
+  // A second reader on the same registry receives every shape it lacks.
+  const fresh = tapeReader((c, l, known, registry) => b.jsParseTape(c, l, known, registry));
+  assert.deepStrictEqual(fresh(js[0][1], 'cjs'), JSON.parse(b.jsParse(js[0][1], 'cjs')));
+  // A reader that claims shapes a registry never sent is refused, not misread.
+  assert.throws(() => b.jsParseTape('a', 'js', 1e6, b.jsParseTape('a', 'js', 0, 0)[3]), { code: 'ERR_CFN_INVALID_ARG' });
+});
+
+test('AST tape: shape builders keep JSON.parse semantics for __proto__ and repeated keys', () => {
+  const values = [1, 2, 3];
+  const build = (keys) => {
+    let i = 0;
+    return compileShape(keys)(() => values[i++]);
+  };
+  assert.deepStrictEqual(build(['a', '__proto__', 'b']), JSON.parse('{"a":1,"__proto__":2,"b":3}'));
+  assert.equal(Object.getPrototypeOf(build(['a', '__proto__', 'b'])), Object.prototype);
+  assert.deepStrictEqual(build(['a', 'b', 'a']), JSON.parse('{"a":1,"b":2,"a":3}'));
+  assert.deepStrictEqual(Object.keys(build(['a', 'b', 'a'])), ['a', 'b']);
+});

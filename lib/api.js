@@ -192,17 +192,27 @@ function createApi({ backend, forced, loadErrors }) {
     return { valid: errors.length === 0, errors };
   };
   const outline = (code, opts) => JSON.parse(b.jsOutline(args.string(code, 'code'), langOpt(opts, 'outline')));
+  // The AST crosses as a tape where the backend writes one (lib/ast-tape.js),
+  // else as JSON.
+  let readTape;
+  const parseAst = (code, lang) => {
+    if (readTape === undefined) {
+      readTape = typeof b.jsParseTape === 'function' ? require('./ast-tape').tapeReader((c, l, known, registry) => b.jsParseTape(c, l, known, registry)) : null;
+    }
+    const ast = readTape === null ? undefined : readTape(code, lang);
+    return ast === undefined ? JSON.parse(b.jsParse(code, lang)) : ast;
+  };
   const parseJavaScript = (code, opts) => {
     const { jsx = false, sourceType = 'unambiguous' } = args.options(opts, 'parseJavaScript options');
     const lang = sourceType === 'module' ? 'mjs' : sourceType === 'commonjs' ? 'cjs' : jsx ? 'jsx' : 'js';
     if (!['module', 'commonjs', 'unambiguous'].includes(sourceType)) {
       throw typeError('parseJavaScript options.sourceType', "'module', 'commonjs' or 'unambiguous'", sourceType);
     }
-    return JSON.parse(b.jsParse(args.string(code, 'code'), lang));
+    return parseAst(args.string(code, 'code'), lang);
   };
   const parseTypeScript = (code, opts) => {
     const { tsx = false } = args.options(opts, 'parseTypeScript options');
-    return JSON.parse(b.jsParse(args.string(code, 'code'), tsx ? 'tsx' : 'ts'));
+    return parseAst(args.string(code, 'code'), tsx ? 'tsx' : 'ts');
   };
   const optimize = (code, opts) => ({ code: b.jsOptimize(args.string(code, 'code'), langOpt(opts, 'optimize')) });
   /** swc's AST as JSON for the core, or why it cannot be one: `[json, why]`. */

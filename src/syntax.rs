@@ -284,6 +284,16 @@ pub fn parse_to_json_into(src: &str, lang: Lang, out: &mut Vec<u8>) -> Result<()
     .map_err(too_deep)?
 }
 
+/// [`parse_to_json`] as a binary tape (see [`tape`]): the same values, for
+/// a reader that builds them faster than `JSON.parse` reads the JSON.
+pub fn parse_to_tape(src: &str, lang: Lang, shapes: &mut tape::Shapes, out: &mut tape::Tape) -> Result<()> {
+    guarded_as(src, lang, || {
+        let program = parse_clean(src, lang)?;
+        tape::write(&program, shapes, out)
+    })
+    .map_err(too_deep)?
+}
+
 fn too_deep(d: Diagnostic) -> CfnError {
     CfnError::Limit(format!("{} ({}:{})", d.message, d.line, d.column))
 }
@@ -300,6 +310,7 @@ fn parse_clean(src: &str, lang: Lang) -> Result<ast::Program> {
 pub use outline::{outline, Outline, OutlineItem};
 
 mod depth;
+pub mod tape;
 mod outline;
 mod verdict;
 mod ts_redeclare;

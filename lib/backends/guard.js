@@ -15,7 +15,7 @@ const PRIMITIVES = [
 ];
 
 /** Primitives a backend may lack; the API has a JS path for each. */
-const OPTIONAL = ['validateFiles'];
+const OPTIONAL = ['validateFiles', 'jsParseTape'];
 
 /** Primitives whose result is bytes. */
 const BYTES_OUT = new Set([
@@ -38,9 +38,9 @@ function guard(name, resolve, onFailure = () => {}) {
       throw new Error(`binding lacks ${prim}`);
     }
     const toBuffer = BYTES_OUT.has(prim);
-    backend[prim] = function (a, b, c) {
+    backend[prim] = function (a, b, c, d) {
       try {
-        const out = resolve(prim)(a, b, c);
+        const out = resolve(prim)(a, b, c, d);
         return toBuffer ? asBuffer(out) : out;
       } catch (err) {
         onFailure(err);

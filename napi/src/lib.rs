@@ -391,6 +391,73 @@ pub fn js_parse(env: Env, code: String, lang_name: String) -> Result<napi::sys::
     })
 }
 
+/// One thread's AST tape state: the shape registry (it lives as long as the
+/// thread, so the JS reader, lib/ast-tape.js, compiles each shape once), its
+/// id, and the output buffers.
+struct TapeState {
+    registry: f64,
+    shapes: core::syntax::tape::Shapes,
+    tape: core::syntax::tape::Tape,
+}
+
+static TAPE_REGISTRIES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+thread_local! {
+    static AST_TAPE: std::cell::RefCell<TapeState> = std::cell::RefCell::new(TapeState {
+        registry: f64::from(TAPE_REGISTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1),
+        shapes: Default::default(),
+        tape: Default::default(),
+    });
+}
+
+/// swc's AST of `code` as a binary tape: `[tape, strings, shapes, registry]`.
+/// `shapes` is the JSON of the shapes numbered from `known` on (what the
+/// caller's reader holds), or null when there are none; all of them when
+/// `registry` is not this thread's registry id (returned last).
+#[napi(ts_return_type = "[Buffer, string, string | null, number]")]
+pub fn js_parse_tape(env: Env, code: String, lang_name: String, known: u32, registry: f64) -> Result<napi::sys::napi_value> {
+    let l = lang(&lang_name)?;
+    AST_TAPE.with_borrow_mut(|state| {
+        let known = if registry == state.registry { known as usize } else { 0 };
+        if known > state.shapes.len() {
+            return Err(js_err(CfnError::InvalidArg(format!("known shapes {known} > {}", state.shapes.len()))));
+        }
+        run(|| core::syntax::parse_to_tape(&code, l, &mut state.shapes, &mut state.tape))?;
+        let raw = env.raw();
+        let tape = &state.tape;
+        let values = unsafe {
+            [
+                BufferSlice::to_napi_value(raw, bytes_out(&env, &tape.bytes)?)?,
+                text_value(raw, tape.strings.as_bytes())?,
+                match state.shapes.definitions_since(known) {
+                    Some(json) => text_value(raw, json.as_bytes())?,
+                    None => Null::to_napi_value(raw, Null)?,
+                },
+                f64::to_napi_value(raw, state.registry)?,
+            ]
+        };
+        if tape.bytes.capacity() > KEEP_UNITS {
+            state.tape = Default::default();
+        }
+        let mut out = std::ptr::null_mut();
+        unsafe {
+            check(napi::sys::napi_create_array_with_length(raw, values.len(), &mut out))?;
+            for (i, v) in values.into_iter().enumerate() {
+                check(napi::sys::napi_set_element(raw, out, i as u32, v))?;
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn check(status: napi::sys::napi_status) -> Result<()> {
+    if status == napi::sys::Status::napi_ok {
+        Ok(())
+    } else {
+        Err(napi::Error::new(Status::GenericFailure, "ERR_CFN_INTERNAL: napi call failed".to_string()))
+    }
+}
+
 /// A JS string of UTF-8 `bytes`: one-byte by a copy when they are ASCII.
 fn text_value(env: napi::sys::napi_env, bytes: &[u8]) -> Result<napi::sys::napi_value> {
     let mut out = std::ptr::null_mut();
