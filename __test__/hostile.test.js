@@ -207,9 +207,10 @@ function brotliZeros(mib) {
 
 /** An LZ4 frame of `mib` MiB of zeros: one 4 MiB compressed block, repeated. */
 function lz4Zeros(mib, opts = {}) {
-  const block = firstBlock(memoryOps.compress(Buffer.alloc(4 * MiB)));
-  const blocks = new Array(mib / 4).fill({ data: block });
-  return lz4Frame(blocks, { checksum: false, bd: 0x70, ...opts });
+  // compress() writes 256 KiB blocks (block maximum code 5).
+  const block = firstBlock(memoryOps.compress(Buffer.alloc(MiB / 4)));
+  const blocks = new Array(mib * 4).fill({ data: block });
+  return lz4Frame(blocks, { checksum: false, bd: 0x50, ...opts });
 }
 
 // ---------------------------------------------------------------------------
