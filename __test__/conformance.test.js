@@ -130,6 +130,20 @@ test('stringOps.xxh3 matches @node-rs/xxhash xxh3.xxh64', () => {
   }
 });
 
+test("the addon's scratch area: two copies of the JS layer in one thread each hash their own input", { skip: api.backend !== 'native' && 'the addon only' }, () => {
+  const { textCrossing } = require('../lib/backends/text');
+  const binding = require('../lib/loader').loadNativeBinding(process.env);
+  const [one, two] = [textCrossing((n) => binding[n]), textCrossing((n) => binding[n])];
+  for (let i = 0; i < 300; i += 7) {
+    const [a, b] = ['a'.repeat(i), '\u00e9\u{1f600}'.repeat(i)];
+    assert.equal(one.xxh64Str(a, BigInt(i)), ref.xxh64(Buffer.from(a), BigInt(i)), `one ${i}`);
+    assert.equal(two.xxh64Str(b, 3n), ref.xxh64(Buffer.from(b), 3n), `two ${i}`);
+    assert.equal(one.xxh3(Buffer.from(b)), ref.xxh3.xxh64(Buffer.from(b)), `one bytes ${i}`);
+    assert.equal(two.fnv1a32Str(a), gen.fnvFast(Buffer.from(a)), `two fnv ${i}`);
+    count('xxh64', 2);
+  }
+});
+
 test('string hashes around the 1 Mi-unit crossing limit, long then short (a reused buffer), lone surrogates', () => {
   const limit = 1 << 20;
   const tails = ['\u00e9', '\ud800', '\u{1f600}', '\udc00z'];

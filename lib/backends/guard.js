@@ -28,9 +28,10 @@ const asBuffer = (u8) => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.b
 /**
  * Builds a backend object from `resolve(name)`, which returns the binding's
  * current function (the wasm binding swaps instances after a trap, so the
- * lookup happens per call). `onFailure(err)` sees every raw error first.
+ * lookup happens per call; with `stable`, as for the addon, once).
+ * `onFailure(err)` sees every raw error first.
  */
-function guard(name, resolve, onFailure = () => {}) {
+function guard(name, resolve, onFailure = () => {}, { stable = false } = {}) {
   const backend = { name };
   for (const prim of [...PRIMITIVES, ...OPTIONAL]) {
     if (typeof resolve(prim) !== 'function') {
@@ -38,9 +39,10 @@ function guard(name, resolve, onFailure = () => {}) {
       throw new Error(`binding lacks ${prim}`);
     }
     const toBuffer = BYTES_OUT.has(prim);
+    const fixed = stable ? resolve(prim) : null;
     backend[prim] = function (a, b, c, d) {
       try {
-        const out = resolve(prim)(a, b, c, d);
+        const out = (fixed || resolve(prim))(a, b, c, d);
         return toBuffer ? asBuffer(out) : out;
       } catch (err) {
         onFailure(err);

@@ -10,7 +10,7 @@ const { textCrossing } = require('./text');
 function loadNative(env = process.env) {
   const binding = require('../loader').loadNativeBinding(env);
   const text = textCrossing((name) => binding[name]);
-  return guard('native', (name) => text[name] || binding[name]);
+  return guard('native', (name) => text[name] || binding[name], undefined, { stable: true });
 }
 
 module.exports = { loadNative };

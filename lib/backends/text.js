@@ -10,6 +10,9 @@
 // bytes cross there too, with one copy.
 
 const MAX_UNITS = 1 << 20;
+const HEADER = 16;
+/** Longest byte input copied into the scratch area (see bytesViaScratch). */
+const BYTES_BY_COPY = 4096;
 
 /**
  * Replacements for the binding's string primitives that cross as bytes:
@@ -22,26 +25,67 @@ const MAX_UNITS = 1 << 20;
  */
 function textCrossing(resolve) {
   let encoder;
+  // The reused area: a 16-byte header (the addon's scratch protocol, see
+  // `text_scratch_attach` in napi/src/lib.rs), then the text in `body`.
   let scratch;
-  /** `s` as UTF-8 in the reused buffer (a view), or null when too long. */
-  const utf8 = (s) => {
-    if (s.length > MAX_UNITS) return null;
+  let body;
+  let words;
+  let seedWord;
+  let seedInArea;
+  const attachable = typeof resolve('textScratchAttach') === 'function';
+  /** Room for `s` as UTF-8 in `body`, or false when it is too long. */
+  const room = (s) => {
+    if (s.length > MAX_UNITS) return false;
     const need = s.length * 3;
-    if (scratch === undefined || scratch.length < need) {
+    if (body === undefined || body.length < need) {
       encoder = encoder || new TextEncoder();
-      scratch = new Uint8Array(Math.max(need, 4096));
+      scratch = new Uint8Array(HEADER + Math.max(need, 4096));
+      body = scratch.subarray(HEADER);
+      words = new Uint32Array(scratch.buffer, 0, 2);
+      seedWord = new BigUint64Array(scratch.buffer, 8, 1);
+      seedInArea = 0n;
     }
-    return scratch.subarray(0, encoder.encodeInto(s, scratch).written);
+    return true;
   };
+  /** `s` as UTF-8 in the reused buffer (a view), or null when too long. */
+  const utf8 = (s) => (room(s) ? body.subarray(0, encoder.encodeInto(s, body).written) : null);
   const viaBytes = (bytesName, strName) => (s, extra) => {
     const text = utf8(s);
     return text === null ? resolve(strName)(s, extra) : resolve(bytesName)(text, extra);
   };
-  const out = {
-    fnv1a32Str: viaBytes('fnv1a32', 'fnv1a32Str'),
-    xxh64Str: viaBytes('xxh64', 'xxh64Str'),
-    xxh3Str: viaBytes('xxh3', 'xxh3Str'),
+  // The addon reads the text, its length and the seed from the attached
+  // area: a call without arguments (napi's argument conversion cost more
+  // than hashing 1 KiB).
+  const viaScratch = (scratchName, strName) => (s, seed) => {
+    if (!room(s)) return resolve(strName)(s, seed);
+    // Word 0 is 1 while this area is the attached one.
+    if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+    words[1] = encoder.encodeInto(s, body).written;
+    if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
+    return resolve(scratchName)();
   };
+  // Short byte inputs are copied into the area too: the copy costs less
+  // than napi's look-up of the typed array up to about BYTES_BY_COPY.
+  const bytesViaScratch = (scratchName, bytesName) => (data, seed) => {
+    if (data.length > BYTES_BY_COPY) return resolve(bytesName)(data, seed);
+    if (body === undefined) room('');
+    if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+    body.set(data);
+    words[1] = data.length;
+    if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
+    return resolve(scratchName)();
+  };
+  const hashCrossing = attachable ? viaScratch : viaBytes;
+  const out = {
+    fnv1a32Str: hashCrossing(attachable ? 'fnv1a32Scratch' : 'fnv1a32', 'fnv1a32Str'),
+    xxh64Str: hashCrossing(attachable ? 'xxh64Scratch' : 'xxh64', 'xxh64Str'),
+    xxh3Str: hashCrossing(attachable ? 'xxh3Scratch' : 'xxh3', 'xxh3Str'),
+  };
+  if (attachable) {
+    out.fnv1a32 = bytesViaScratch('fnv1a32Scratch', 'fnv1a32');
+    out.xxh64 = bytesViaScratch('xxh64Scratch', 'xxh64');
+    out.xxh3 = bytesViaScratch('xxh3Scratch', 'xxh3');
+  }
   if (typeof resolve('jsonCheckText') === 'function') out.jsonCheckStr = viaBytes('jsonCheckText', 'jsonCheckStr');
   // A JSON verdict needs no UTF-8: the addon reads the string's UTF-16 units
   // as V8 holds them (encodeInto of non-ASCII Latin-1 text costs as much as
