@@ -7,7 +7,8 @@
 // and the addon reads it as bytes. Strings above MAX_UNITS keep napi's path,
 // so the reused buffer stays at most 3 MiB. wasm-bindgen's string argument
 // copies ASCII into linear memory one character per JS loop turn; the same
-// bytes cross there too, with one copy.
+// bytes cross there too, with one copy. The addon's hashes go further: it
+// holds the buffer itself and the call takes no argument at all.
 
 const MAX_UNITS = 1 << 20;
 const HEADER = 16;
@@ -17,7 +18,8 @@ const BYTES_BY_COPY = 4096;
 /**
  * Replacements for the binding's string primitives that cross as bytes:
  * `{fnv1a32Str, xxh64Str, xxh3Str, jsonCheckStr}`, each falling back to the
- * binding's own for long strings. `jsonCheckStr` is replaced only when the
+ * binding's own for long strings; where the binding has `textScratchAttach`
+ * (the addon), also `{fnv1a32, xxh64, xxh3}` for bytes up to BYTES_BY_COPY. `jsonCheckStr` is replaced only when the
  * binding has `jsonCheckText` (positions in UTF-16 units over UTF-8 bytes),
  * and answers valid texts by `jsonValidUtf16` where the binding has it.
  * `resolve(name)` gives the binding's current function for a name (the wasm
@@ -56,24 +58,35 @@ function textCrossing(resolve) {
   // The addon reads the text, its length and the seed from the attached
   // area: a call without arguments (napi's argument conversion cost more
   // than hashing 1 KiB).
-  const viaScratch = (scratchName, strName) => (s, seed) => {
-    if (!room(s)) return resolve(strName)(s, seed);
-    // Word 0 is 1 while this area is the attached one.
-    if (words[0] !== 1) resolve('textScratchAttach')(scratch);
-    words[1] = encoder.encodeInto(s, body).written;
-    if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
-    return resolve(scratchName)();
+  // Only the addon has the scratch protocol, and its functions do not
+  // change: looked up once (these calls take ~100 ns, and each layer counts
+  // where V8 does not inline them).
+  const viaScratch = (scratchName, strName) => {
+    const hash = resolve(scratchName);
+    return (s, seed) => {
+      if (body === undefined || body.length < s.length * 3) {
+        if (!room(s)) return resolve(strName)(s, seed);
+      }
+      // Word 0 is 1 while this area is the attached one.
+      if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+      words[1] = encoder.encodeInto(s, body).written;
+      if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
+      return hash();
+    };
   };
   // Short byte inputs are copied into the area too: the copy costs less
   // than napi's look-up of the typed array up to about BYTES_BY_COPY.
-  const bytesViaScratch = (scratchName, bytesName) => (data, seed) => {
-    if (data.length > BYTES_BY_COPY) return resolve(bytesName)(data, seed);
-    if (body === undefined) room('');
-    if (words[0] !== 1) resolve('textScratchAttach')(scratch);
-    body.set(data);
-    words[1] = data.length;
-    if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
-    return resolve(scratchName)();
+  const bytesViaScratch = (scratchName, bytesName) => {
+    const hash = resolve(scratchName);
+    return (data, seed) => {
+      if (data.length > BYTES_BY_COPY) return resolve(bytesName)(data, seed);
+      if (body === undefined) room('');
+      if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+      body.set(data);
+      words[1] = data.length;
+      if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
+      return hash();
+    };
   };
   const hashCrossing = attachable ? viaScratch : viaBytes;
   const out = {
