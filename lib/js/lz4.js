@@ -198,17 +198,17 @@ function compressBlock(src, view, start, end, dst, d) {
 
 /**
  * Compresses `bytes` into one LZ4 frame: version 1, independent blocks, the
- * content size and a content checksum, no block checksums, and the smallest
- * block maximum (64 KiB, 256 KiB, 1 MiB or 4 MiB) that holds the input,
- * falling back to 4 MiB blocks. Blocks that would not shrink are stored raw.
+ * content size and a content checksum, no block checksums; 64 KiB blocks for
+ * inputs up to 64 KiB, else 256 KiB blocks (the layout of the core's
+ * `lz4_compress`, whose blocks the addon compresses and decodes in
+ * parallel). Blocks that would not shrink are stored raw.
  * @param {Uint8Array} bytes data to compress (any view)
  * @returns {Uint8Array} the frame
  */
 function compressFrame(bytes) {
   if (!(bytes instanceof Uint8Array)) throw typeError('input', 'a Uint8Array', bytes);
   const len = bytes.length;
-  let code = 4;
-  while (code < 7 && len > BLOCK_MAX_SIZES[code]) code++;
+  const code = len <= BLOCK_MAX_SIZES[4] ? 4 : 5;
   const blockMax = BLOCK_MAX_SIZES[code];
   const blocks = Math.ceil(len / blockMax);
   // Room for the worst case: every block stored raw, plus end mark and checksum.
