@@ -277,12 +277,6 @@ fn le32(data: &[u8], at: usize, what: &str) -> Result<u32> {
 /// empty uncompressed block (`0x80000000`), which the reference `lz4` tool
 /// (and the format) treat as a block of zero bytes.
 pub fn lz4_decompress(data: &[u8], max: usize) -> Result<Vec<u8>> {
-    lz4_decompress_with(data, max, cfg!(feature = "parallel"))
-}
-
-/// [`lz4_decompress`], with the parallel path for whole frames on or off
-/// (the tests hold the two to the same results).
-fn lz4_decompress_with(data: &[u8], max: usize, parallel: bool) -> Result<Vec<u8>> {
     need_input(data, "lz4")?;
     let mut out = Vec::new();
     let mut ip = 0;
@@ -295,7 +289,7 @@ fn lz4_decompress_with(data: &[u8], max: usize, parallel: bool) -> Result<Vec<u8
             }
             ip += 8 + size;
         } else if magic == LZ4_MAGIC {
-            ip = lz4_frame(data, ip + 4, max, parallel, &mut out)?;
+            ip = lz4_frame(data, ip + 4, max, &mut out)?;
         } else {
             return Err(lz4_corrupt(&format!("bad magic number 0x{magic:08x}")));
         }
@@ -309,7 +303,6 @@ fn lz4_frame(
     data: &[u8],
     mut ip: usize,
     max: usize,
-    parallel: bool,
     out: &mut Vec<u8>,
 ) -> Result<usize> {
     let (flg, bd) = match data.get(ip..ip + 2) {
@@ -377,14 +370,6 @@ fn lz4_frame(
         out.reserve((n as usize).min(plausible));
     }
     ip += desc_len + 1;
-    #[cfg(not(feature = "parallel"))]
-    let _ = parallel;
-    #[cfg(feature = "parallel")]
-    if let (true, true, false, Some(n)) = (parallel, independent, block_checksums, declared) {
-        if let Some(after) = lz4_frame_parallel(data, ip, block_max, n as usize, content_checksum, out) {
-            return Ok(after);
-        }
-    }
     let mut hasher = content_checksum.then(|| xxhash_rust::xxh32::Xxh32::new(0));
     loop {
         let word = le32(data, ip, "block header")?;
@@ -467,93 +452,9 @@ fn lz4_frame(
     Ok(ip)
 }
 
-/// The blocks of an independent-block frame of `n` declared bytes, decoded
-/// on rayon's pool straight into their places in `out`, then the content
-/// checksum; returns the offset after the frame. `None` (with `out` as it
-/// was) for anything but the plain case, every block full but the last and
-/// nothing wrong: the sequential reader then decodes the frame again and
-/// words whatever is wrong exactly as always.
-#[cfg(feature = "parallel")]
-fn lz4_frame_parallel(data: &[u8], mut ip: usize, block_max: usize, n: usize, content_checksum: bool, out: &mut Vec<u8>) -> Option<usize> {
-    use rayon::prelude::*;
-    // Below two blocks there is nothing to share.
-    if n <= block_max {
-        return None;
-    }
-    let mut blocks = Vec::with_capacity(n.div_ceil(block_max));
-    loop {
-        let word = u32::from_le_bytes(data.get(ip..ip + 4)?.try_into().ok()?);
-        ip += 4;
-        if word == 0 {
-            break;
-        }
-        let size = (word & 0x7fff_ffff) as usize;
-        if size > block_max || blocks.len() == n.div_ceil(block_max) {
-            return None;
-        }
-        blocks.push((word & LZ4_UNCOMPRESSED != 0, data.get(ip..ip + size)?));
-        ip += size;
-    }
-    if blocks.len() != n.div_ceil(block_max) {
-        return None;
-    }
-    let start = out.len();
-    out.resize(start + n, 0);
-    let whole = |(slot, (stored, block)): (&mut [u8], &(bool, &[u8]))| {
-        if *stored {
-            let fits = block.len() == slot.len();
-            if fits {
-                slot.copy_from_slice(block);
-            }
-            fits
-        } else {
-            matches!(lz4_flex::block::decompress_into(block, slot), Ok(len) if len == slot.len())
-        }
-    };
-    let decoded = out[start..].par_chunks_mut(block_max).zip(blocks.par_iter()).all(whole);
-    let stored_sum = data.get(ip..ip + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let checksum_ok = match (content_checksum, stored_sum) {
-        (false, _) => true,
-        (true, Some(sum)) => {
-            ip += 4;
-            decoded && xxhash_rust::xxh32::xxh32(&out[start..], 0) == sum
-        }
-        (true, None) => false,
-    };
-    if !(decoded && checksum_ok) {
-        out.truncate(start);
-        return None;
-    }
-    Some(ip)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Frames of several blocks, whole and damaged: the parallel reader
-    /// gives what the sequential one gives (the bytes, or the same error).
-    #[test]
-    fn lz4_parallel_frames_read_as_sequential_ones() {
-        let data: Vec<u8> = (0..1_300_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 29) as u8 ^ (i / 4096) as u8).collect();
-        let frame = lz4_compress(&data).unwrap();
-        assert_eq!(lz4_decompress_with(&frame, usize::MAX, true).unwrap(), data);
-        let mut cases = vec![frame[..frame.len() - 3].to_vec(), frame[..frame.len() / 2].to_vec()];
-        for at in [30, 1000, frame.len() / 3, frame.len() / 2 + 7, frame.len() - 6, frame.len() - 2] {
-            let mut bad = frame.clone();
-            bad[at] ^= 0x10;
-            cases.push(bad);
-        }
-        for (i, bad) in cases.iter().enumerate() {
-            let seq = lz4_decompress_with(bad, usize::MAX, false).map_err(|e| e.to_string());
-            let par = lz4_decompress_with(bad, usize::MAX, true).map_err(|e| e.to_string());
-            assert_eq!(seq, par, "case {i}");
-        }
-        assert_eq!(
-            lz4_decompress_with(&frame, data.len() - 1, true).map_err(|e| e.to_string()),
-            lz4_decompress_with(&frame, data.len() - 1, false).map_err(|e| e.to_string())
-        );
-    }
 
     fn sample() -> Vec<u8> {
         (0..200_000u32)
