@@ -16,8 +16,8 @@ step('build (incremental)');
 execFileSync(process.execPath, [path.join(__dirname, 'build.js'), 'all'], { stdio: 'inherit', cwd: root });
 
 step('cargo test');
-// The core's own tests, optimizer included (the bindings have none).
-execFileSync('cargo', ['test', '-p', 'cfn-accel-core', '--features', 'optimize', '--quiet'], {
+// The core's own tests, optimizer and parallel paths included (the bindings have none).
+execFileSync('cargo', ['test', '-p', 'cfn-accel-core', '--features', 'optimize,parallel', '--quiet'], {
   stdio: 'inherit',
   cwd: root,
 });

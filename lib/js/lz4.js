@@ -200,8 +200,8 @@ function compressBlock(src, view, start, end, dst, d) {
  * Compresses `bytes` into one LZ4 frame: version 1, independent blocks, the
  * content size and a content checksum, no block checksums; 64 KiB blocks for
  * inputs up to 64 KiB, else 256 KiB blocks (the layout of the core's
- * `lz4_compress`, whose blocks the addon compresses and decodes in
- * parallel). Blocks that would not shrink are stored raw.
+ * `lz4_compress`, whose blocks the addon compresses in parallel). Blocks
+ * that would not shrink are stored raw.
  * @param {Uint8Array} bytes data to compress (any view)
  * @returns {Uint8Array} the frame
  */
