@@ -152,8 +152,7 @@ function createApi({ backend, forced, loadErrors }) {
       throw typeError('s', 'a string, Buffer or Uint8Array', x);
     };
   };
-  const [fnv1a32Of, xxh3Of] = [hashOf('fnv1a32Str', 'fnv1a32'), hashOf('xxh3Str', 'xxh3')];
-  const [xxh64OfString, xxh64OfBytes] = [b.xxh64Str, b.xxh64];
+  const [fnv1a32Of, xxh64Of, xxh3Of] = [hashOf('fnv1a32Str', 'fnv1a32'), hashOf('xxh64Str', 'xxh64'), hashOf('xxh3Str', 'xxh3')];
 
   const checkJSON = (text) => {
     const t = args.textOrBytes(text, 'text');
@@ -302,13 +301,7 @@ function createApi({ backend, forced, loadErrors }) {
 
   const stringOps = {
     fastHash: fnv1a32Of,
-    // Written out: the most called hash, one layer fewer.
-    xxh64: (s, seed) => {
-      const seed64 = seed === undefined ? 0n : args.seed64(seed);
-      if (typeof s === 'string') return xxh64OfString(s, seed64);
-      if (args.isBytes(s)) return xxh64OfBytes(s, seed64);
-      throw typeError('s', 'a string, Buffer or Uint8Array', s);
-    },
+    xxh64: (s, seed) => xxh64Of(s, args.seed64(seed)),
     xxh3: xxh3Of,
     fastCompare: (a, b2) => compareCodePoints(args.string(a, 'a'), args.string(b2, 'b')),
     fastSearch(hay, needle, from = 0) {

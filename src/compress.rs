@@ -186,8 +186,7 @@ pub fn lz4_compress(data: &[u8]) -> Result<Vec<u8>> {
 
     let (blocks, checksum) = lz4_blocks(data, block_max);
     for block in &blocks {
-        out.extend_from_slice(&block.word.to_le_bytes());
-        out.extend_from_slice(block.bytes(data));
+        block.write(data, &mut out);
     }
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&checksum.to_le_bytes());
@@ -196,31 +195,31 @@ pub fn lz4_compress(data: &[u8]) -> Result<Vec<u8>> {
 
 /// One block of a frame being written: compressed bytes, or (when they
 /// would not be smaller) a range of the input stored as it is.
-struct Lz4Block {
-    word: u32,
-    compressed: Vec<u8>,
-    stored: std::ops::Range<usize>,
+enum Lz4Block {
+    Compressed(Vec<u8>),
+    Stored(std::ops::Range<usize>),
 }
 
 impl Lz4Block {
     fn compress(data: &[u8], at: usize, len: usize) -> Lz4Block {
-        let input = &data[at..at + len];
         let mut compressed = vec![0; lz4_flex::block::get_maximum_output_size(len)];
-        match lz4_flex::block::compress_into(input, &mut compressed) {
+        match lz4_flex::block::compress_into(&data[at..at + len], &mut compressed) {
             Ok(n) if n < len => {
                 compressed.truncate(n);
-                Lz4Block { word: n as u32, compressed, stored: 0..0 }
+                Lz4Block::Compressed(compressed)
             }
-            _ => Lz4Block { word: len as u32 | LZ4_UNCOMPRESSED, compressed: Vec::new(), stored: at..at + len },
+            _ => Lz4Block::Stored(at..at + len),
         }
     }
 
-    fn bytes<'a>(&'a self, data: &'a [u8]) -> &'a [u8] {
-        if self.word & LZ4_UNCOMPRESSED != 0 {
-            &data[self.stored.clone()]
-        } else {
-            &self.compressed
-        }
+    /// The block's header word and bytes.
+    fn write(&self, data: &[u8], out: &mut Vec<u8>) {
+        let (word, bytes) = match self {
+            Lz4Block::Compressed(c) => (c.len() as u32, &c[..]),
+            Lz4Block::Stored(r) => (r.len() as u32 | LZ4_UNCOMPRESSED, &data[r.clone()]),
+        };
+        out.extend_from_slice(&word.to_le_bytes());
+        out.extend_from_slice(bytes);
     }
 }
 

@@ -286,7 +286,7 @@ pub fn parse_to_json_into(src: &str, lang: Lang, out: &mut Vec<u8>) -> Result<()
 
 /// [`parse_to_json`] as a binary tape (see [`tape`]): the same values, for
 /// a reader that builds them faster than `JSON.parse` reads the JSON.
-pub fn parse_to_tape(src: &str, lang: Lang, shapes: &mut tape::Shapes, out: &mut tape::Tape) -> Result<()> {
+fn parse_to_tape(src: &str, lang: Lang, shapes: &mut tape::Shapes, out: &mut tape::Tape) -> Result<()> {
     guarded_as(src, lang, || {
         let program = parse_clean(src, lang)?;
         tape::write(&program, shapes, out)

@@ -19,7 +19,8 @@ const BYTES_BY_COPY = 4096;
  * Replacements for the binding's string primitives that cross as bytes:
  * `{fnv1a32Str, xxh64Str, xxh3Str, jsonCheckStr}`, each falling back to the
  * binding's own for long strings; where the binding has `textScratchAttach`
- * (the addon), also `{fnv1a32, xxh64, xxh3}` for bytes up to BYTES_BY_COPY. `jsonCheckStr` is replaced only when the
+ * (the addon), also `{fnv1a32, xxh64, xxh3}` for bytes up to BYTES_BY_COPY;
+ * and `jsParseTape`, whose source both bindings take as UTF-8 bytes. `jsonCheckStr` is replaced only when the
  * binding has `jsonCheckText` (positions in UTF-16 units over UTF-8 bytes),
  * and answers valid texts by `jsonValidUtf16` where the binding has it.
  * `resolve(name)` gives the binding's current function for a name (the wasm
@@ -57,22 +58,20 @@ function textCrossing(resolve) {
   };
   // The addon reads the text, its length and the seed from the attached
   // area: a call without arguments (napi's argument conversion cost more
-  // than hashing 1 KiB).
-  // Only the addon has the scratch protocol, and its functions do not
-  // change: looked up once (these calls take ~100 ns, and each layer counts
-  // where V8 does not inline them).
+  // than hashing 1 KiB). Only the addon has the scratch protocol, and its
+  // functions do not change: looked up once (these calls take ~100 ns, and
+  // each layer counts where V8 does not inline them).
+  /** `hash()` of the body's first `n` bytes, with `seed` in the header. */
+  const hashArea = (hash, n, seed) => {
+    // Word 0 is 1 while this area is the attached one.
+    if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+    words[1] = n;
+    if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
+    return hash();
+  };
   const viaScratch = (scratchName, strName) => {
     const hash = resolve(scratchName);
-    return (s, seed) => {
-      if (body === undefined || body.length < s.length * 3) {
-        if (!room(s)) return resolve(strName)(s, seed);
-      }
-      // Word 0 is 1 while this area is the attached one.
-      if (words[0] !== 1) resolve('textScratchAttach')(scratch);
-      words[1] = encoder.encodeInto(s, body).written;
-      if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
-      return hash();
-    };
+    return (s, seed) => (room(s) ? hashArea(hash, encoder.encodeInto(s, body).written, seed) : resolve(strName)(s, seed));
   };
   // Short byte inputs are copied into the area too: the copy costs less
   // than napi's look-up of the typed array up to about BYTES_BY_COPY.
@@ -80,12 +79,9 @@ function textCrossing(resolve) {
     const hash = resolve(scratchName);
     return (data, seed) => {
       if (data.length > BYTES_BY_COPY) return resolve(bytesName)(data, seed);
-      if (body === undefined) room('');
-      if (words[0] !== 1) resolve('textScratchAttach')(scratch);
+      room('');
       body.set(data);
-      words[1] = data.length;
-      if (seed !== undefined && seed !== seedInArea) seedWord[0] = seedInArea = seed;
-      return hash();
+      return hashArea(hash, data.length, seed);
     };
   };
   const hashCrossing = attachable ? viaScratch : viaBytes;
@@ -98,6 +94,13 @@ function textCrossing(resolve) {
     out.fnv1a32 = bytesViaScratch('fnv1a32Scratch', 'fnv1a32');
     out.xxh64 = bytesViaScratch('xxh64Scratch', 'xxh64');
     out.xxh3 = bytesViaScratch('xxh3Scratch', 'xxh3');
+  }
+  // The AST tape's source crosses as UTF-8 bytes on both bindings.
+  if (typeof resolve('jsParseTape') === 'function') {
+    out.jsParseTape = (code, lang, known, registry) => {
+      const text = utf8(code) || (encoder || (encoder = new TextEncoder())).encode(code);
+      return resolve('jsParseTape')(text, lang, known, registry);
+    };
   }
   if (typeof resolve('jsonCheckText') === 'function') out.jsonCheckStr = viaBytes('jsonCheckText', 'jsonCheckStr');
   // A JSON verdict needs no UTF-8: the addon reads the string's UTF-16 units

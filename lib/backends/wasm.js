@@ -58,10 +58,6 @@ function loadWasm() {
   // copies ASCII one character per loop turn (64 KiB: 175 µs, against 8 µs
   // to hash it).
   Object.assign(lazyExports, textCrossing((name) => binding[name]), digestCrossing(() => binding));
-  // The AST tape reads its source as UTF-8 bytes, for the same reason.
-  let encoder;
-  lazyExports.jsParseTape = (code, lang, known, registry) =>
-    binding.jsParseTape((encoder || (encoder = new TextEncoder())).encode(code), lang, known, registry);
   const backend = guard(
     'wasm',
     (name) => lazyExports[name] || binding[name],

@@ -480,62 +480,46 @@ pub fn js_parse(env: Env, code: String, lang_name: String) -> Result<napi::sys::
     })
 }
 
-/// One thread's AST tape state: the shape registry (it lives as long as the
-/// thread, so the JS reader, lib/ast-tape.js, compiles each shape once), its
-/// id, and the output buffers.
-struct TapeState {
-    registry: f64,
-    shapes: core::syntax::tape::Shapes,
-    tape: core::syntax::tape::Tape,
-}
-
-static TAPE_REGISTRIES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+static TAPE_REGISTRIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 thread_local! {
-    static AST_TAPE: std::cell::RefCell<TapeState> = std::cell::RefCell::new(TapeState {
-        registry: f64::from(TAPE_REGISTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1),
-        shapes: Default::default(),
-        tape: Default::default(),
-    });
+    /// This thread's AST tape session: its shape registry lives as long as
+    /// the thread, so the JS reader (lib/ast-tape.js) compiles each shape
+    /// once; ids from a process-wide counter.
+    static AST_TAPE: std::cell::RefCell<core::syntax::tape::Session> = std::cell::RefCell::new(
+        core::syntax::tape::Session::new(TAPE_REGISTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+    );
 }
 
-/// swc's AST of `code` as a binary tape: `[tape, strings, shapes, registry]`.
-/// `shapes` is the JSON of the shapes numbered from `known` on (what the
-/// caller's reader holds), or null when there are none; all of them when
-/// `registry` is not this thread's registry id (returned last).
+/// swc's AST of `code` (UTF-8) as a binary tape: `[tape, strings, shapes,
+/// registry]` (see `tape::Session::parse`): `shapes` is the JSON of the
+/// shapes the caller's reader lacks, or null.
 #[napi(ts_return_type = "[Buffer, string, string | null, number]")]
-pub fn js_parse_tape(env: Env, code: String, lang_name: String, known: u32, registry: f64) -> Result<napi::sys::napi_value> {
+pub fn js_parse_tape(env: Env, code: &[u8], lang_name: String, known: u32, registry: f64) -> Result<napi::sys::napi_value> {
+    let code = std::str::from_utf8(code).map_err(|_| js_err(CfnError::InvalidArg("code is not UTF-8".into())))?;
     let l = lang(&lang_name)?;
-    AST_TAPE.with_borrow_mut(|state| {
-        let known = if registry == state.registry { known as usize } else { 0 };
-        if known > state.shapes.len() {
-            return Err(js_err(CfnError::InvalidArg(format!("known shapes {known} > {}", state.shapes.len()))));
-        }
-        run(|| core::syntax::parse_to_tape(&code, l, &mut state.shapes, &mut state.tape))?;
+    AST_TAPE.with_borrow_mut(|session| {
+        let out = run(|| session.parse(code, l, known as usize, registry as u64))?;
         let raw = env.raw();
-        let tape = &state.tape;
         let values = unsafe {
             [
-                BufferSlice::to_napi_value(raw, bytes_out(&env, &tape.bytes)?)?,
-                text_value(raw, tape.strings.as_bytes())?,
-                match state.shapes.definitions_since(known) {
+                BufferSlice::to_napi_value(raw, bytes_out(&env, &out.tape.bytes)?)?,
+                text_value(raw, out.tape.strings.as_bytes())?,
+                match out.shapes {
                     Some(json) => text_value(raw, json.as_bytes())?,
                     None => Null::to_napi_value(raw, Null)?,
                 },
-                f64::to_napi_value(raw, state.registry)?,
+                f64::to_napi_value(raw, out.registry as f64)?,
             ]
         };
-        if tape.bytes.capacity() > KEEP_UNITS {
-            state.tape = Default::default();
-        }
-        let mut out = std::ptr::null_mut();
+        let mut array = std::ptr::null_mut();
         unsafe {
-            check(napi::sys::napi_create_array_with_length(raw, values.len(), &mut out))?;
+            check(napi::sys::napi_create_array_with_length(raw, values.len(), &mut array))?;
             for (i, v) in values.into_iter().enumerate() {
-                check(napi::sys::napi_set_element(raw, out, i as u32, v))?;
+                check(napi::sys::napi_set_element(raw, array, i as u32, v))?;
             }
         }
-        Ok(out)
+        Ok(array)
     })
 }
 

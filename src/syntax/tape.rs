@@ -28,7 +28,8 @@
 //!
 //! Shapes (key lists) are numbered by a [`Shapes`] registry that outlives
 //! calls, so the reader compiles each shape once per process: every call
-//! reports the shapes added since the count its caller already knows.
+//! reports the shapes added since the count its caller already knows. A
+//! binding keeps one [`Session`] per thread.
 
 use crate::error::{CfnError, Result};
 use rustc_hash::FxHashMap;
@@ -139,17 +140,61 @@ pub struct Tape {
     pub bytes: Vec<u8>,
     /// The new strings, concatenated in order of first use.
     pub strings: String,
-    /// Whether `strings` is ASCII (then one byte per UTF-16 unit).
-    pub strings_ascii: bool,
     seen: FxHashMap<Box<str>, u32>,
 }
 
+/// Buffers kept between calls up to this capacity (a huge file's tape is
+/// not held for the life of the thread).
+const KEEP_BYTES: usize = 4 << 20;
+
 impl Tape {
     fn clear(&mut self) {
+        if self.bytes.capacity() > KEEP_BYTES || self.strings.capacity() > KEEP_BYTES {
+            *self = Tape::default();
+        }
         self.bytes.clear();
         self.strings.clear();
-        self.strings_ascii = true;
         self.seen.clear();
+    }
+}
+
+/// What a binding keeps per thread: the shape registry, the id it is known
+/// by, and the reused output buffers.
+pub struct Session {
+    id: u64,
+    shapes: Shapes,
+    tape: Tape,
+}
+
+/// One parse's output, borrowed from the session.
+pub struct Written<'a> {
+    /// The tape and its string table.
+    pub tape: &'a Tape,
+    /// The JSON of the shapes the caller's reader lacks, or `None`.
+    pub shapes: Option<String>,
+    /// The id of the registry that numbered them (the caller passes it back).
+    pub registry: u64,
+}
+
+impl Session {
+    /// A session whose registry is known by `id`. Ids must not repeat
+    /// where one reader could meet two registries (a fresh wasm instance
+    /// after a trap): a process-wide counter, or a random number.
+    pub fn new(id: u64) -> Session {
+        Session { id, shapes: Shapes::default(), tape: Tape::default() }
+    }
+
+    /// The tape of `src`'s AST for a reader that holds the first `known`
+    /// shapes of registry `registry`: when that is not this session's
+    /// registry (a first call, or a fresh instance), every shape is sent.
+    /// A reader claiming more shapes than the registry has is refused.
+    pub fn parse(&mut self, src: &str, lang: super::Lang, known: usize, registry: u64) -> Result<Written<'_>> {
+        let known = if registry == self.id { known } else { 0 };
+        if known > self.shapes.len() {
+            return Err(CfnError::InvalidArg(format!("known shapes {known} > {}", self.shapes.len())));
+        }
+        super::parse_to_tape(src, lang, &mut self.shapes, &mut self.tape)?;
+        Ok(Written { tape: &self.tape, shapes: self.shapes.definitions_since(known), registry: self.id })
     }
 }
 
@@ -238,12 +283,7 @@ impl Writer<'_> {
         }
         let index = self.tape.seen.len() as u32;
         self.tape.seen.insert(s.into(), index);
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            self.tape.strings_ascii = false;
-            s.chars().map(char::len_utf16).sum()
-        };
+        let units = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
         self.byte(tag::STR_NEW);
         self.leb(units as u64);
         self.tape.strings.push_str(s);
@@ -631,7 +671,6 @@ mod tests {
         assert_eq!(shapes.len(), 2);
         assert_eq!(shapes.definitions_since(0).unwrap(), r#"[["type","value","name"],["type","left","right","flag"]]"#);
         assert_eq!(tape.strings, "PairLeafé");
-        assert!(!tape.strings_ascii);
         // The second call adds no shape.
         write(&n, &mut shapes, &mut tape).unwrap();
         assert_eq!(shapes.definitions_since(2), None);

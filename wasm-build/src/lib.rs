@@ -252,49 +252,28 @@ pub fn js_outline(code: &str, lang_name: &str) -> Result<String, JsValue> {
     core::syntax::outline(code, lang(lang_name)?).map(|o| o.to_json()).map_err(js_err)
 }
 
-/// The AST tape's state (see the napi binding's `js_parse_tape`). The
-/// registry id is random: after a trap the JS side makes a fresh instance,
-/// whose registry must not pass for the old one.
-struct TapeState {
-    registry: f64,
-    shapes: core::syntax::tape::Shapes,
-    tape: core::syntax::tape::Tape,
-}
-
 thread_local! {
-    static AST_TAPE: std::cell::RefCell<TapeState> = std::cell::RefCell::new(TapeState {
-        registry: (js_sys::Math::random() * 9007199254740991.0).floor() + 1.0,
-        shapes: Default::default(),
-        tape: Default::default(),
-    });
+    /// The AST tape session (see `tape::Session`). Its registry id is
+    /// random: after a trap the JS side makes a fresh instance, whose
+    /// registry must not pass for the old one.
+    static AST_TAPE: std::cell::RefCell<core::syntax::tape::Session> =
+        std::cell::RefCell::new(core::syntax::tape::Session::new((js_sys::Math::random() * 9007199254740991.0) as u64 + 1));
 }
 
-/// swc's AST of `code` as a binary tape: `[tape, strings, shapes, registry]`
-/// (see the napi binding).
+/// swc's AST of `code` (UTF-8) as a binary tape: `[tape, strings, shapes,
+/// registry]` (see `tape::Session::parse`).
 #[wasm_bindgen(js_name = jsParseTape)]
 pub fn js_parse_tape(code: &[u8], lang_name: &str, known: u32, registry: f64) -> Result<js_sys::Array, JsValue> {
     let code = std::str::from_utf8(code).map_err(|_| js_err(CfnError::InvalidArg("code is not UTF-8".into())))?;
     let l = lang(lang_name)?;
-    AST_TAPE.with_borrow_mut(|state| {
-        let known = if registry == state.registry { known as usize } else { 0 };
-        if known > state.shapes.len() {
-            return Err(js_err(CfnError::InvalidArg(format!("known shapes {known} > {}", state.shapes.len()))));
-        }
-        core::syntax::parse_to_tape(code, l, &mut state.shapes, &mut state.tape).map_err(js_err)?;
-        let defs = match state.shapes.definitions_since(known) {
-            Some(json) => JsValue::from_str(&json),
-            None => JsValue::NULL,
-        };
-        let out = js_sys::Array::of4(
-            &js_sys::Uint8Array::from(&state.tape.bytes[..]).into(),
-            &JsValue::from_str(&state.tape.strings),
-            &defs,
-            &JsValue::from_f64(state.registry),
-        );
-        if state.tape.bytes.capacity() > 1 << 22 {
-            state.tape = Default::default();
-        }
-        Ok(out)
+    AST_TAPE.with_borrow_mut(|session| {
+        let out = session.parse(code, l, known as usize, registry as u64).map_err(js_err)?;
+        Ok(js_sys::Array::of4(
+            &js_sys::Uint8Array::from(&out.tape.bytes[..]).into(),
+            &JsValue::from_str(&out.tape.strings),
+            &out.shapes.map_or(JsValue::NULL, |json| JsValue::from_str(&json)),
+            &JsValue::from_f64(out.registry as f64),
+        ))
     })
 }
 
